@@ -1,0 +1,74 @@
+/* Generated from schema/rows.schema.json by pipeline/tools/generate.js. Do not edit. */
+
+/**
+ * The tables errcat read from one source page, as printed by `errcat rows`.
+ */
+export interface RowsDocument {
+  /**
+   * The page's path as given.
+   */
+  file: string;
+  /**
+   * The page's language, from its file name (zh.md -> zh).
+   */
+  lang: string;
+  tables: SourceTable[];
+  /**
+   * Things the reader repaired the way the reference renderer does (e.g. a short pipe row padded).
+   */
+  notes?: ReadNote[];
+}
+/**
+ * This interface was referenced by `RowsDocument`'s JSON-Schema
+ * via the `definition` "SourceTable".
+ */
+export interface SourceTable {
+  /**
+   * First source line of the table.
+   */
+  line: number;
+  /**
+   * Title of the enclosing section.
+   */
+  section: string | null;
+  /**
+   * The table's caption or title.
+   */
+  caption: string | null;
+  headerRows: number;
+  rows: TableRow[];
+}
+/**
+ * This interface was referenced by `RowsDocument`'s JSON-Schema
+ * via the `definition` "TableRow".
+ */
+export interface TableRow {
+  /**
+   * First source line of the row's text.
+   */
+  line: number;
+  /**
+   * Cells that start in this row; a spanning cell appears once, where it starts.
+   */
+  cells: TableCell[];
+}
+/**
+ * This interface was referenced by `RowsDocument`'s JSON-Schema
+ * via the `definition` "TableCell".
+ */
+export interface TableCell {
+  /**
+   * Visible text: paragraphs joined by a blank line, lines within a paragraph by a newline.
+   */
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+}
+/**
+ * This interface was referenced by `RowsDocument`'s JSON-Schema
+ * via the `definition` "ReadNote".
+ */
+export interface ReadNote {
+  line: number;
+  message: string;
+}

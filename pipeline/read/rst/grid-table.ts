@@ -1,0 +1,216 @@
+import type { LineBlock } from './lines';
+import { WIDE_PAD } from './lines';
+
+/** A table layout as docutils' table parsers produce it, cells still as raw line blocks. */
+export interface TableLayout {
+  headerRows: number;
+  rows: LayoutRow[];
+}
+
+export interface LayoutRow {
+  /** Index (in the table's block) of the row's first text line. */
+  offset: number;
+  cells: LayoutCell[];
+}
+
+export interface LayoutCell {
+  rowSpan: number;
+  colSpan: number;
+  content: LineBlock;
+}
+
+/** Thrown by the layout parsers; the reader turns it into `file:line: Malformed table: …`. */
+export class TableMarkupError extends Error {
+  constructor(
+    message: string,
+    /** Index in the table block of the offending line. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+export const GRID_TOP = /^\+-[-+]*-\+$|^\+-\+$/;
+const GRID_HEAD_SEPARATOR = /^\+=[=+]*=\+$|^\+=\+$/;
+
+interface Cell {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * docutils' GridTableParser: starting from the top-left corner, trace each cell's rectangle
+ * (right along its top border, down its right border, back along its bottom, up its left side);
+ * each found cell adds its top-right and bottom-left corners as new starting points. Row and
+ * column spans fall out of which borders were found. `lines` are already padded for wide
+ * characters and equally long.
+ */
+export function parseGridTable(lines: string[], lineNumbers: number[]): TableLayout {
+  const block = lines.slice();
+  const bottom = block.length - 1;
+  const right = block[0]!.length - 1;
+  let headSeparator: number | null = null;
+  for (let i = 0; i < block.length; i++) {
+    if (GRID_HEAD_SEPARATOR.test(block[i]!)) {
+      if (headSeparator !== null) {
+        throw new TableMarkupError(
+          `multiple head/body row separators (table lines ${headSeparator + 1} and ${i + 1}); only one allowed`,
+          i,
+        );
+      }
+      headSeparator = i;
+      block[i] = block[i]!.replace(/=/g, '-');
+    }
+  }
+  if (headSeparator === 0 || headSeparator === bottom) {
+    throw new TableMarkupError('the head/body row separator may not be the first or last line of the table', headSeparator);
+  }
+
+  const done = new Array<number>(right + 1).fill(-1);
+  const rowBoundaries = new Set<number>([0]);
+  const colBoundaries = new Set<number>([0]);
+  const cells: Cell[] = [];
+  const corners: Array<[number, number]> = [[0, 0]];
+  const charAt = (row: number, col: number) => block[row]!.charAt(col);
+
+  const scanUp = (top: number, left: number, bot: number): number[] | null => {
+    const seps: number[] = [];
+    for (let i = bot - 1; i > top; i--) {
+      const c = charAt(i, left);
+      if (c === '+') seps.push(i);
+      else if (c !== '|') return null;
+    }
+    return seps;
+  };
+  const scanLeft = (top: number, left: number, bot: number, rgt: number) => {
+    const cols: number[] = [];
+    const line = block[bot]!;
+    for (let i = rgt - 1; i > left; i--) {
+      const c = line.charAt(i);
+      if (c === '+') cols.push(i);
+      else if (c !== '-') return null;
+    }
+    if (line.charAt(left) !== '+') return null;
+    const rows = scanUp(top, left, bot);
+    return rows === null ? null : { rows, cols };
+  };
+  const scanDown = (top: number, left: number, rgt: number) => {
+    const rows: number[] = [];
+    for (let i = top + 1; i <= bottom; i++) {
+      const c = charAt(i, rgt);
+      if (c === '+') {
+        rows.push(i);
+        const found = scanLeft(top, left, i, rgt);
+        if (found) return { bottom: i, rows: rows.concat(found.rows), cols: found.cols };
+      } else if (c !== '|') {
+        return null;
+      }
+    }
+    return null;
+  };
+  const scanRight = (top: number, left: number) => {
+    const line = block[top]!;
+    const cols: number[] = [];
+    for (let i = left + 1; i <= right; i++) {
+      const c = line.charAt(i);
+      if (c === '+') {
+        cols.push(i);
+        const found = scanDown(top, left, i);
+        if (found) return { bottom: found.bottom, right: i, rows: found.rows, cols: cols.concat(found.cols) };
+      } else if (c !== '-') {
+        return null;
+      }
+    }
+    return null;
+  };
+
+  while (corners.length > 0) {
+    const [top, left] = corners.shift()!;
+    if (top === bottom || left === right || top <= done[left]!) continue;
+    if (charAt(top, left) !== '+') continue;
+    const found = scanRight(top, left);
+    if (!found) continue;
+    for (const r of found.rows) rowBoundaries.add(r);
+    for (const c of found.cols) colBoundaries.add(c);
+    for (let col = left; col < found.right; col++) {
+      if (done[col] !== top - 1) throw new TableMarkupError('cells overlap', top);
+      done[col] = found.bottom - 1;
+    }
+    cells.push({ top, left, bottom: found.bottom, right: found.right });
+    insertSorted(corners, [top, found.right]);
+    insertSorted(corners, [found.bottom, left]);
+  }
+  for (let col = 0; col < right; col++) {
+    if (done[col] !== bottom - 1) {
+      // The first column whose cells stop short shows where the rectangle is broken.
+      const stop = Math.max(done[col]! + 1, 0);
+      throw new TableMarkupError(
+        `parse incomplete: no cell rectangle closes below table line ${stop + 1} at column ${col + 1} (a cell is not a rectangle, or a border is broken)`,
+        stop,
+      );
+    }
+  }
+
+  const rowIndex = new Map([...rowBoundaries].sort((a, b) => a - b).map((b, i) => [b, i] as const));
+  const colIndex = new Map([...colBoundaries].sort((a, b) => a - b).map((b, i) => [b, i] as const));
+  const rowCount = rowIndex.size - 1;
+  const rows: LayoutRow[] = [];
+  const sortedRowBoundaries = [...rowIndex.keys()];
+  for (let r = 0; r < rowCount; r++) rows.push({ offset: sortedRowBoundaries[r]! + 1, cells: [] });
+  const placed: Array<Array<{ col: number; cell: LayoutCell }>> = rows.map(() => []);
+  for (const cell of cells) {
+    const r = rowIndex.get(cell.top)!;
+    const c = colIndex.get(cell.left)!;
+    placed[r]!.push({
+      col: c,
+      cell: {
+        rowSpan: rowIndex.get(cell.bottom)! - r,
+        colSpan: colIndex.get(cell.right)! - c,
+        content: cellContent(block, lineNumbers, cell),
+      },
+    });
+  }
+  placed.forEach((list, r) => {
+    list.sort((a, b) => a.col - b.col);
+    rows[r]!.cells = list.map((p) => p.cell);
+  });
+  let headerRows = 0;
+  if (headSeparator !== null) {
+    const index = rowIndex.get(headSeparator);
+    if (index === undefined) throw new TableMarkupError('the head/body row separator does not divide rows', headSeparator);
+    headerRows = index;
+  }
+  return { headerRows, rows };
+}
+
+function insertSorted(list: Array<[number, number]>, item: [number, number]): void {
+  let i = list.length;
+  while (i > 0 && compare(list[i - 1]!, item) > 0) i--;
+  list.splice(i, 0, item);
+}
+
+function compare(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+/** The text inside a cell's borders, with its common indentation removed (docutils' get_2D_block). */
+function cellContent(block: string[], lineNumbers: number[], cell: Cell): LineBlock {
+  const text: string[] = [];
+  const line: number[] = [];
+  let indent = cell.right;
+  for (let i = cell.top + 1; i < cell.bottom; i++) {
+    const content = block[i]!.slice(cell.left + 1, cell.right).trimEnd();
+    text.push(content);
+    line.push(lineNumbers[i]!);
+    if (content) indent = Math.min(indent, content.length - content.trimStart().length);
+  }
+  for (let i = 0; i < text.length; i++) {
+    let content = text[i]!;
+    if (indent > 0 && indent < cell.right) content = content.slice(indent);
+    if (content.includes(WIDE_PAD)) content = content.split(WIDE_PAD).join('');
+    text[i] = content;
+  }
+  return { text, line };
+}

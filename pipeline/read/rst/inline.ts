@@ -1,0 +1,225 @@
+/**
+ * Reduces reStructuredText inline markup to the text docutils' `astext()` gives: strong, emphasis,
+ * literals, interpreted text and roles, hyperlink and substitution references, inline targets and
+ * backslash escapes. The recognition rules (what may precede a start-string, what may follow an
+ * end-string, "quoted" start-strings) follow docutils' Inliner so that `4\ *xx*` reads `4xx` while
+ * `2*3*4` stays as written.
+ */
+
+// docutils.utils.punctuation_chars, as Unicode categories: Pi/Pf quotes may open and close.
+const OPENERS = `"'(<\\[{\\p{Ps}\\p{Pi}\\p{Pf}`;
+const CLOSERS = `"')>\\]}\\p{Pe}\\p{Pi}\\p{Pf}`;
+const DELIMITERS = `\\-/:\\p{Pd}\\p{Po}`;
+const CLOSING_DELIMITERS = `\\\\.,;!?`;
+const SIMPLENAME = `(?:[\\p{L}\\p{N}\\p{M}])+(?:[-._+:](?:[\\p{L}\\p{N}\\p{M}])+)*`;
+
+const START_PREFIX = `(?:^|(?<=[\\s${OPENERS}${DELIMITERS}]))`;
+const END_SUFFIX = `(?:$|(?=[\\s\\0${CLOSING_DELIMITERS}${DELIMITERS}${CLOSERS}]))`;
+
+const INITIAL = new RegExp(
+  START_PREFIX +
+    '(?:' +
+    '(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))(?!\\s)' +
+    '|' +
+    `(?<whole>(?<refname>${SIMPLENAME})(?<refend>__?)|\\[(?<fnlabel>[0-9]+|#(?:${SIMPLENAME})?|\\*|${SIMPLENAME})(?<fnend>\\]_))${END_SUFFIX}` +
+    '|' +
+    `(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?!\\s)` +
+    ')',
+  'u',
+);
+
+const END_EMPHASIS = new RegExp(`(?<![\\s\\0])(\\*)${END_SUFFIX}`, 'u');
+const END_STRONG = new RegExp(`(?<![\\s\\0])(\\*\\*)${END_SUFFIX}`, 'u');
+const END_LITERAL = new RegExp(`(?<!\\s)(\`\`)${END_SUFFIX}`, 'u');
+const END_TARGET = new RegExp(`(?<![\\s\\0])(\`)${END_SUFFIX}`, 'u');
+const END_SUBSTITUTION = new RegExp(`(?<![\\s\\0])(\\|_{0,2})${END_SUFFIX}`, 'u');
+const END_INTERPRETED = new RegExp(
+  `(?<!(?<!\\0)[\\s\\0])(\`(?<suffix>(?<role>:${SIMPLENAME}:)?(?<refend>__?)?))${END_SUFFIX}`,
+  'u',
+);
+const EMBEDDED_LINK = /(?:[ \n]+|^)<((?:[^<>]|\0[<>])+)>$/u;
+
+/** Opening/closing pairs for docutils' "quoted start-string" rule: `"*"` or `(*)` is not markup. */
+const PAIRS = new Map<string, string>([
+  ['"', '"'], ["'", "'"], ['(', ')'], ['<', '>'], ['[', ']'], ['{', '}'],
+  ['“', '”'], ['‘', '’'], ['«', '»'], ['‹', '›'], ['「', '」'], ['『', '』'], ['（', '）'],
+  ['【', '】'], ['《', '》'], ['〈', '〉'], ['［', '］'], ['｛', '｝'], ['„', '“'], ['‚', '‘'],
+]);
+
+/** Roles whose output is simply their text (docutils' standard roles and the Sphinx roles docs use). */
+const TEXT_ROLES = new Set([
+  'title-reference', 'title', 't', 'emphasis', 'strong', 'literal', 'code', 'math', 'subscript', 'sub',
+  'superscript', 'sup', 'abbreviation', 'ab', 'acronym', 'ac', 'ref', 'doc', 'term', 'abbr', 'command',
+  'file', 'guilabel', 'kbd', 'menuselection', 'program', 'option', 'envvar', 'samp', 'dfn', 'numref',
+  'download', 'class', 'func', 'meth', 'mod', 'attr', 'obj', 'data', 'const', 'exc', 'any',
+]);
+
+/** Substitution definitions of the page: `|name|` → replacement text. */
+export type Substitutions = ReadonlyMap<string, string>;
+
+/** Backslash escapes become NUL + the escaped character, as in docutils' `escape2null`. */
+function escapeToNull(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  let start = 0;
+  for (;;) {
+    const found = text.indexOf('\\', start);
+    if (found === -1) return out + text.slice(start);
+    out += text.slice(start, found) + '\0' + text.slice(found + 1, found + 2);
+    start = found + 2;
+  }
+}
+
+/** Text-node unescaping: an escaped space or newline vanishes, any other escape leaves its character. */
+function unescape(text: string): string {
+  return text.includes('\0') ? text.replace(/\0[ \n]?/g, '') : text;
+}
+
+/** Literal text keeps its backslashes. */
+function restoreBackslashes(text: string): string {
+  return text.includes('\0') ? text.replace(/\0/g, '\\') : text;
+}
+
+function quotedStart(string: string, start: number, end: number): boolean {
+  if (start === 0) return false;
+  const poststart = string[end];
+  if (poststart === undefined) return true;
+  const prestart = string[start - 1]!;
+  const closer = PAIRS.get(prestart);
+  return closer !== undefined && closer === poststart;
+}
+
+interface Step {
+  /** Text before the construct, still to be scanned for nothing more (already passed over). */
+  before: string;
+  /** The construct's visible text, or null when nothing was recognised (the text stays as written). */
+  text: string | null;
+  remaining: string;
+}
+
+/**
+ * The visible text of a paragraph's (or title's) inline content. Lines stay separated by newlines.
+ * Unrecognised or unterminated markup stays literally, as docutils' "problematic" nodes do.
+ */
+export function inlineText(source: string, substitutions: Substitutions = new Map()): string {
+  // Fast path: nothing that could start markup or an escape.
+  if (!/[*`|_\\[]/.test(source)) return source;
+  let remaining = escapeToNull(source);
+  let out = '';
+  for (;;) {
+    const match = INITIAL.exec(remaining);
+    if (!match) break;
+    const step = dispatch(match, remaining, substitutions);
+    out += unescape(step.before);
+    if (step.text !== null) out += step.text;
+    remaining = step.remaining;
+  }
+  return out + unescape(remaining);
+}
+
+function dispatch(match: RegExpExecArray, string: string, substitutions: Substitutions): Step {
+  const g = match.groups!;
+  const start = match.index;
+  if (g.start !== undefined) {
+    const end = start + g.start.length;
+    switch (g.start) {
+      case '**':
+        return inlineObject(string, start, end, END_STRONG, unescape);
+      case '*':
+        return inlineObject(string, start, end, END_EMPHASIS, unescape);
+      case '``':
+        return inlineObject(string, start, end, END_LITERAL, restoreBackslashes);
+      case '_`':
+        return inlineObject(string, start, end, END_TARGET, unescape);
+      default: {
+        // `|name|`: a substitution reference. Undefined ones stay as written (docutils reports them).
+        const step = inlineObject(string, start, end, END_SUBSTITUTION, (t) => t);
+        if (step.text === null) return step;
+        const name = unescape(step.text).replace(/\s+/g, ' ');
+        const replacement = substitutions.get(name) ?? substitutions.get(name.toLowerCase());
+        if (replacement !== undefined) return { ...step, text: replacement };
+        const raw = string.slice(start, string.length - step.remaining.length);
+        return { before: step.before, text: unescape(raw), remaining: step.remaining };
+      }
+    }
+  }
+  if (g.whole !== undefined) {
+    const end = start + match[0].length;
+    // `name_` or `name__` is a reference whose text is the name; `[1]_` a footnote reference.
+    const text = g.refname !== undefined ? g.refname : (g.fnlabel ?? '');
+    return { before: string.slice(0, start), text: unescape(text), remaining: string.slice(end) };
+  }
+  return interpreted(match, string);
+}
+
+function inlineObject(
+  string: string,
+  start: number,
+  end: number,
+  endPattern: RegExp,
+  finish: (text: string) => string,
+): Step {
+  if (quotedStart(string, start, end)) {
+    return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
+  }
+  const rest = string.slice(end);
+  const endMatch = endPattern.exec(rest);
+  if (endMatch && endMatch.index > 0) {
+    const text = rest.slice(0, endMatch.index);
+    const textEnd = end + endMatch.index + endMatch[1]!.length;
+    return { before: string.slice(0, start), text: finish(text), remaining: string.slice(textEnd) };
+  }
+  // Start-string without end-string: docutils keeps it as (problematic) text.
+  return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
+}
+
+function interpreted(match: RegExpExecArray, string: string): Step {
+  const g = match.groups!;
+  const roleStart = match.index;
+  const backquoteStart = roleStart + (g.role?.length ?? 0);
+  const backquoteEnd = backquoteStart + 1;
+  let role = g.role ? g.role.slice(1, -1) : '';
+  if (!role && quotedStart(string, backquoteStart, backquoteEnd)) {
+    return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
+  }
+  const rest = string.slice(backquoteEnd);
+  const endMatch = END_INTERPRETED.exec(rest);
+  if (!endMatch || endMatch.index === 0) {
+    return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
+  }
+  const textEnd = backquoteEnd + endMatch.index + endMatch[0].length;
+  const escaped = rest.slice(0, endMatch.index);
+  const suffixRole = endMatch.groups!.role;
+  const raw = string.slice(roleStart, textEnd);
+  const literal = { before: string.slice(0, roleStart), text: unescape(raw), remaining: string.slice(textEnd) };
+  if (suffixRole) {
+    if (role) return literal; // both prefix and suffix role: problematic in docutils
+    role = suffixRole.slice(1, -1);
+  }
+  const isReference = endMatch.groups!.refend !== undefined;
+  if (isReference) {
+    if (role) return literal;
+    return { before: string.slice(0, roleStart), text: phraseReferenceText(escaped), remaining: string.slice(textEnd) };
+  }
+  const name = role.toLowerCase();
+  if (name && !TEXT_ROLES.has(name)) return literal; // unknown role: docutils leaves it as written
+  // Roles, :literal: included, see their text unescaped; only ``literals`` keep backslashes.
+  let text = unescape(escaped);
+  if (name && name !== 'literal' && name !== 'code' && text.endsWith('>') && text.includes('<')) {
+    // :ref:`title <target>` reads "title"; :ref:`target` reads "target".
+    const title = text.slice(0, text.lastIndexOf('<')).trimEnd();
+    if (title) text = title;
+  }
+  return { before: string.slice(0, roleStart), text, remaining: string.slice(textEnd) };
+}
+
+/** `text <uri>`_ reads "text"; `<uri>`_ reads the URI; `text`_ reads "text". */
+function phraseReferenceText(escaped: string): string {
+  const link = EMBEDDED_LINK.exec(escaped);
+  if (link) {
+    const text = unescape(escaped.slice(0, link.index));
+    if (text) return text;
+    return unescape(link[1]!).replace(/\s+/g, '');
+  }
+  return unescape(escaped);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Regenerates pipeline/generated/ from schema/: TypeScript types (json-schema-to-typescript).
+// The schemas are the one definition of errcat's data shapes; nothing in generated/ is edited by hand.
+// `--check` compares instead of writing and exits 1 on drift (used by the test suite).
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const schemaDir = join(root, 'schema');
+const outDir = join(root, 'pipeline', 'generated');
+
+export async function generatedFiles() {
+  const files = new Map();
+  for (const name of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+    const schema = JSON.parse(readFileSync(join(schemaDir, name), 'utf8'));
+    const base = name.replace(/\.schema\.json$/, '');
+    const ts = await compile(schema, schema.title, {
+      bannerComment: `/* Generated from schema/${name} by pipeline/tools/generate.js. Do not edit. */`,
+      additionalProperties: false,
+      unreachableDefinitions: true,
+      strictIndexSignatures: true,
+      cwd: schemaDir,
+      style: { singleQuote: true, printWidth: 120 },
+    });
+    files.set(`${base}.ts`, ts);
+    if (schema['x-errcat-emit-types']) {
+      // The same declarations as a string, for errcat to write into dist/<catalog>/catalog.ts without
+      // loading a code generator at run time.
+      files.set(`${base}-source.ts`, `/* Generated from schema/${name} by pipeline/tools/generate.js. Do not edit. */\nexport const ${schema['x-errcat-emit-types']} = ${JSON.stringify(ts)};\n`);
+    }
+  }
+  return files;
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const files = await generatedFiles();
+  const drift = [];
+  for (const [name, text] of files) {
+    const path = join(outDir, name);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (current === text) continue;
+    if (check) drift.push(name);
+    else writeFileSync(path, text);
+  }
+  if (drift.length) {
+    console.error(`pipeline/generated is out of date with schema/: ${drift.join(', ')}; run npm run generate`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
