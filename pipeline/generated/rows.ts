@@ -51,6 +51,10 @@ export interface TableRow {
    * Cells that start in this row; a spanning cell appears once, where it starts.
    */
   cells: TableCell[];
+  /**
+   * Cells the source row lacked; GFM renders them as empty cells at the end of the row.
+   */
+  missingCells?: number;
 }
 /**
  * This interface was referenced by `RowsDocument`'s JSON-Schema

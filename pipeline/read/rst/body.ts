@@ -7,7 +7,7 @@
 import { ErrcatError } from '../../errors';
 import type { SourceTable } from '../../generated/rows';
 import { GRID_TOP, TableMarkupError, parseGridTable, type TableLayout } from './grid-table';
-import { inlineText, type Substitutions } from './inline';
+import { inlineText, type PageRefs } from './inline';
 import { columnWidth, dedent, indentOf, isBlank, padWide, slice, type LineBlock } from './lines';
 import { SIMPLE_BORDER, SIMPLE_TOP, parseSimpleTable } from './simple-table';
 
@@ -20,7 +20,7 @@ export type RstNode =
 
 export interface ParseContext {
   file: string;
-  substitutions: Substitutions;
+  refs: PageRefs;
   /** Every table in document order (a table before the tables nested in its cells). */
   tables: SourceTable[];
   section: string | null;
@@ -76,7 +76,7 @@ export function parseBody(block: LineBlock, ctx: ParseContext, titles: boolean):
       while (i < lines.length && (LINE_BLOCK.test(lines[i]!) || (lines[i] !== '' && indentOf(lines[i]!) > 0))) i++;
       for (let k = start; k < i; k++) {
         const text = lines[k]!.replace(LINE_BLOCK, '').trim();
-        nodes.push({ kind: 'text', text: inlineText(text, ctx.substitutions) });
+        nodes.push({ kind: 'text', text: inlineText(text, ctx.refs) });
       }
       continue;
     }
@@ -120,7 +120,7 @@ function group(children: RstNode[]): RstNode {
 }
 
 function addTitle(text: string, ctx: ParseContext, nodes: RstNode[]): void {
-  const title = inlineText(text, ctx.substitutions);
+  const title = inlineText(text, ctx.refs);
   ctx.section = title;
   nodes.push({ kind: 'title', text: title });
 }
@@ -294,7 +294,7 @@ function parseFieldList(block: LineBlock, start: number, ctx: ParseContext, node
     const m = FIELD_MARKER.exec(lines[i]!)!;
     const name = m[0].trim().slice(1, -1);
     const { content, end } = firstKnownIndented(block, i, m[0].length);
-    fields.push(group([{ kind: 'text', text: inlineText(name, ctx.substitutions) }, group(parseBody(content, ctx, false))]));
+    fields.push(group([{ kind: 'text', text: inlineText(name, ctx.refs) }, group(parseBody(content, ctx, false))]));
     i = end;
     let next = i;
     while (next < lines.length && lines[next] === '') next++;
@@ -451,7 +451,7 @@ function parseExplicit(block: LineBlock, start: number, ctx: ParseContext, nodes
   const { content: whole, end } = firstKnownIndented(block, start, directive[0].length, false);
   const { args, content } = splitDirective(whole, name);
   if (name === 'table') {
-    const caption = args.length > 0 ? inlineText(args.join('\n'), ctx.substitutions) : null;
+    const caption = args.length > 0 ? inlineText(args.join('\n'), ctx.refs) : null;
     const body = content;
     let k = 0;
     while (k < body.text.length && body.text[k] === '') k++;
@@ -466,12 +466,12 @@ function parseExplicit(block: LineBlock, start: number, ctx: ParseContext, nodes
     return end;
   }
   if (TITLED_CONTAINERS.has(name)) {
-    const title: RstNode = { kind: 'text', text: inlineText(args.join('\n'), ctx.substitutions) };
+    const title: RstNode = { kind: 'text', text: inlineText(args.join('\n'), ctx.refs) };
     nodes.push(group([title, ...parseBody(content, ctx, false)]));
     return end;
   }
   if (name === 'rubric') {
-    nodes.push({ kind: 'text', text: inlineText(args.join('\n'), ctx.substitutions) });
+    nodes.push({ kind: 'text', text: inlineText(args.join('\n'), ctx.refs) });
     return end;
   }
   if (name === 'code' || name === 'parsed-literal') {
@@ -516,7 +516,7 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
       const term = lines[i]!.split(' : ')[0]!;
       const end = indentedEnd(lines, i + 1);
       const definition = dedent(slice(block, i + 1, end)).block;
-      items.push(group([{ kind: 'text', text: inlineText(term, ctx.substitutions) }, group(parseBody(definition, ctx, false))]));
+      items.push(group([{ kind: 'text', text: inlineText(term, ctx.refs) }, group(parseBody(definition, ctx, false))]));
       i = end;
       let k = i;
       while (k < lines.length && lines[k] === '') k++;
@@ -536,7 +536,7 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
     else if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') data = data.slice(0, -3).trimEnd();
     else data = data.slice(0, -1);
   }
-  if (data !== '') nodes.push({ kind: 'text', text: inlineText(data, ctx.substitutions) });
+  if (data !== '') nodes.push({ kind: 'text', text: inlineText(data, ctx.refs) });
   if (literalNext) {
     let k = end;
     while (k < lines.length && lines[k] === '') k++;

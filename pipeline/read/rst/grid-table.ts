@@ -135,7 +135,7 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
     for (const r of found.rows) rowBoundaries.add(r);
     for (const c of found.cols) colBoundaries.add(c);
     for (let col = left; col < found.right; col++) {
-      if (done[col] !== top - 1) throw new TableMarkupError('cells overlap', top);
+      if (done[col] !== top - 1) throw new TableMarkupError(`a cell is not a rectangle: it overlaps the cell above it at table line ${top + 1}`, top);
       done[col] = found.bottom - 1;
     }
     cells.push({ top, left, bottom: found.bottom, right: found.right });

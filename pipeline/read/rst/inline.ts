@@ -54,8 +54,22 @@ const TEXT_ROLES = new Set([
   'download', 'class', 'func', 'meth', 'mod', 'attr', 'obj', 'data', 'const', 'exc', 'any',
 ]);
 
-/** Substitution definitions of the page: `|name|` → replacement text. */
-export type Substitutions = ReadonlyMap<string, string>;
+/** What inline references can resolve to on this page. */
+export interface PageRefs {
+  /** Substitution definitions: `|name|` → replacement text. */
+  substitutions: ReadonlyMap<string, string>;
+  /** Normalised names of hyperlink targets (explicit targets and section titles). */
+  targets: ReadonlySet<string>;
+  /** Whether the page defines anonymous targets (`__ url` or `.. __: url`). */
+  anonymousTargets: boolean;
+}
+
+export const NO_REFS: PageRefs = { substitutions: new Map(), targets: new Set(), anonymousTargets: false };
+
+/** docutils' fully_normalize_name: case-folded, whitespace collapsed. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
 
 /** Backslash escapes become NUL + the escaped character, as in docutils' `escape2null`. */
 function escapeToNull(text: string): string {
@@ -101,7 +115,7 @@ interface Step {
  * The visible text of a paragraph's (or title's) inline content. Lines stay separated by newlines.
  * Unrecognised or unterminated markup stays literally, as docutils' "problematic" nodes do.
  */
-export function inlineText(source: string, substitutions: Substitutions = new Map()): string {
+export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   // Fast path: nothing that could start markup or an escape.
   if (!/[*`|_\\[]/.test(source)) return source;
   let remaining = escapeToNull(source);
@@ -109,7 +123,7 @@ export function inlineText(source: string, substitutions: Substitutions = new Ma
   for (;;) {
     const match = INITIAL.exec(remaining);
     if (!match) break;
-    const step = dispatch(match, remaining, substitutions);
+    const step = dispatch(match, remaining, refs);
     out += unescape(step.before);
     if (step.text !== null) out += step.text;
     remaining = step.remaining;
@@ -117,7 +131,7 @@ export function inlineText(source: string, substitutions: Substitutions = new Ma
   return out + unescape(remaining);
 }
 
-function dispatch(match: RegExpExecArray, string: string, substitutions: Substitutions): Step {
+function dispatch(match: RegExpExecArray, string: string, refs: PageRefs): Step {
   const g = match.groups!;
   const start = match.index;
   if (g.start !== undefined) {
@@ -136,7 +150,7 @@ function dispatch(match: RegExpExecArray, string: string, substitutions: Substit
         const step = inlineObject(string, start, end, END_SUBSTITUTION, (t) => t);
         if (step.text === null) return step;
         const name = unescape(step.text).replace(/\s+/g, ' ');
-        const replacement = substitutions.get(name) ?? substitutions.get(name.toLowerCase());
+        const replacement = refs.substitutions.get(name) ?? refs.substitutions.get(name.toLowerCase());
         if (replacement !== undefined) return { ...step, text: replacement };
         const raw = string.slice(start, string.length - step.remaining.length);
         return { before: step.before, text: unescape(raw), remaining: step.remaining };
@@ -145,11 +159,18 @@ function dispatch(match: RegExpExecArray, string: string, substitutions: Substit
   }
   if (g.whole !== undefined) {
     const end = start + match[0].length;
-    // `name_` or `name__` is a reference whose text is the name; `[1]_` a footnote reference.
-    const text = g.refname !== undefined ? g.refname : (g.fnlabel ?? '');
-    return { before: string.slice(0, start), text: unescape(text), remaining: string.slice(end) };
+    // `name_` reads "name" when the page defines that target; an unresolved reference (and a
+    // footnote reference, whose footnote errcat does not track) stays as written, as docutils leaves it.
+    const raw = string.slice(start, end);
+    let text = unescape(raw);
+    if (g.refname !== undefined && resolves(g.refname, g.refend === '__', refs)) text = unescape(g.refname);
+    return { before: string.slice(0, start), text, remaining: string.slice(end) };
   }
-  return interpreted(match, string);
+  return interpreted(match, string, refs);
+}
+
+function resolves(name: string, anonymous: boolean, refs: PageRefs): boolean {
+  return anonymous ? refs.anonymousTargets : refs.targets.has(normalizeName(unescape(name)));
 }
 
 function inlineObject(
@@ -173,7 +194,7 @@ function inlineObject(
   return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
 }
 
-function interpreted(match: RegExpExecArray, string: string): Step {
+function interpreted(match: RegExpExecArray, string: string, refs: PageRefs): Step {
   const g = match.groups!;
   const roleStart = match.index;
   const backquoteStart = roleStart + (g.role?.length ?? 0);
@@ -199,7 +220,8 @@ function interpreted(match: RegExpExecArray, string: string): Step {
   const isReference = endMatch.groups!.refend !== undefined;
   if (isReference) {
     if (role) return literal;
-    return { before: string.slice(0, roleStart), text: phraseReferenceText(escaped), remaining: string.slice(textEnd) };
+    const text = phraseReferenceText(escaped, endMatch.groups!.refend === '__', refs);
+    return text === null ? literal : { before: string.slice(0, roleStart), text, remaining: string.slice(textEnd) };
   }
   const name = role.toLowerCase();
   if (name && !TEXT_ROLES.has(name)) return literal; // unknown role: docutils leaves it as written
@@ -213,13 +235,16 @@ function interpreted(match: RegExpExecArray, string: string): Step {
   return { before: string.slice(0, roleStart), text, remaining: string.slice(textEnd) };
 }
 
-/** `text <uri>`_ reads "text"; `<uri>`_ reads the URI; `text`_ reads "text". */
-function phraseReferenceText(escaped: string): string {
+/**
+ * `text <uri>`_ reads "text"; `<uri>`_ reads the URI; `text`_ reads "text" when that target exists
+ * (null otherwise: docutils leaves an unresolved reference as written).
+ */
+function phraseReferenceText(escaped: string, anonymous: boolean, refs: PageRefs): string | null {
   const link = EMBEDDED_LINK.exec(escaped);
   if (link) {
     const text = unescape(escaped.slice(0, link.index));
     if (text) return text;
     return unescape(link[1]!).replace(/\s+/g, '');
   }
-  return unescape(escaped);
+  return resolves(escaped, anonymous, refs) ? unescape(escaped) : null;
 }

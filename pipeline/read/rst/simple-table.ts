@@ -35,12 +35,14 @@ export function parseSimpleTable(lines: string[], lineNumbers: number[]): TableL
     throw new TableMarkupError('the head/body row separator may not be the first or last line of the table', headSeparator);
   }
 
-  const columns = parseColumns(block[0]!, 0, null);
+  const columns = parseColumns(block[0]!, 0, null, 0);
+  // Span lines must end where the top border ends, even after a row's text widened the last column.
+  const borderEnd = columns[columns.length - 1]![1];
   const table: Array<{ offset: number; cells: LayoutCell[] }> = [];
 
   const parseRow = (start: number, end: number, spanLine: [string, number] | null) => {
     if (end <= start && !spanLine) return;
-    const rowColumns = spanLine ? parseColumns(spanLine[0], spanLine[1], columns) : columns.map((c) => [...c] as Column);
+    const rowColumns = spanLine ? parseColumns(spanLine[0], spanLine[1], columns, borderEnd) : columns.map((c) => [...c] as Column);
     checkColumns(block, start, end, rowColumns, columns);
     const cells = initRow(rowColumns, columns, start);
     rowColumns.forEach(([s, e], i) => {
@@ -78,7 +80,7 @@ export function parseSimpleTable(lines: string[], lineNumbers: number[]): TableL
   return { headerRows: firstBodyRow, rows };
 }
 
-function parseColumns(line: string, offset: number, main: Column[] | null): Column[] {
+function parseColumns(line: string, offset: number, main: Column[] | null, borderEnd: number): Column[] {
   const cols: Column[] = [];
   let end = 0;
   for (;;) {
@@ -89,7 +91,6 @@ function parseColumns(line: string, offset: number, main: Column[] | null): Colu
     cols.push([begin, end]);
   }
   if (main) {
-    const borderEnd = main[main.length - 1]![1];
     if (cols[cols.length - 1]![1] !== borderEnd) {
       throw new TableMarkupError(`column span incomplete in table line ${offset + 1}`, offset);
     }

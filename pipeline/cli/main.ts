@@ -1,0 +1,66 @@
+/**
+ * The errcat command line: a thin layer over the pipeline stages. Each command lives in its own
+ * module and is imported only when run, so `errcat rows` does not load the emitters.
+ */
+import { isErrcatError } from '../errors';
+import { UsageError } from './args';
+
+export const mainHelp = `Usage: errcat <command> [options]
+
+Compiles the error-code tables of documentation pages (Markdown and reStructuredText,
+one page per language) into one bilingual catalog, reports where the languages disagree,
+and emits JSON, TypeScript, CSV and a JSON Schema.
+
+Commands:
+  rows FILE...     print the tables read from pages, as JSON
+  build            compile sources/ into dist/ (see errcat build --help)
+  check            verify dist/ is up to date and divergences are accepted
+  lookup CODE      print one catalog entry
+  diff OLD NEW     report what changed between two versions of the docs
+
+Run errcat <command> --help for a command's options.
+
+Exit status: 0 ok; 1 a check or diff threshold failed; 2 usage or input error.
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  rows: async () => (await import('./rows')).runRows,
+  build: async () => (await import('./build')).runBuild,
+  check: async () => (await import('./check')).runCheck,
+  lookup: async () => (await import('./lookup')).runLookup,
+  diff: async () => (await import('./diff')).runDiff,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${ERRCAT_VERSION}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`errcat: unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}\n`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`errcat ${name}: ${error.message}\nRun errcat ${name} --help for usage.\n`);
+      return 2;
+    }
+    if (isErrcatError(error)) {
+      process.stderr.write(`${error.format()}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+declare const ERRCAT_VERSION: string;

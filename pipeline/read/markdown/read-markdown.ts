@@ -1,0 +1,205 @@
+/**
+ * Reads the tables of a Markdown page: GFM pipe tables (remark-parse + remark-gfm) and raw HTML
+ * `<table>` blocks (parsed with parse5, the HTML parser browsers' rules are written for, through
+ * hast-util-from-html). Both become the same table model. Tables inside fenced or indented code
+ * are code, not tables: only what remark parsed as a table or as an HTML block is looked at.
+ */
+import type { Html, Nodes, Parent, PhrasingContent, Root, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { ErrcatError } from '../../errors';
+import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
+import type { SourceText } from '../source';
+import { readHtmlTable } from './html-table';
+
+export interface MarkdownTables {
+  tables: SourceTable[];
+  notes: ReadNote[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+export function readMarkdown(source: SourceText): MarkdownTables {
+  const tree = processor.parse(source.text) as Root;
+  const lineStarts = lineOffsets(source.text);
+  const state: WalkState = { source, lineStarts, tables: [], notes: [], section: null, consumedUntil: -1 };
+  walk(tree, state);
+  return { tables: state.tables, notes: state.notes };
+}
+
+interface WalkState {
+  source: SourceText;
+  lineStarts: number[];
+  tables: SourceTable[];
+  notes: ReadNote[];
+  section: string | null;
+  /** Source offset up to which an HTML table already consumed the text. */
+  consumedUntil: number;
+}
+
+function walk(parent: Parent, state: WalkState): void {
+  for (const node of parent.children as Nodes[]) {
+    const start = node.position?.start.offset ?? 0;
+    if (start < state.consumedUntil) continue;
+    switch (node.type) {
+      case 'heading':
+        state.section = phrasingText(node.children).trim().replace(/\s+/g, ' ') || state.section;
+        break;
+      case 'table':
+        state.tables.push(pipeTable(node, state));
+        break;
+      case 'html':
+        htmlBlock(node, state);
+        break;
+      case 'paragraph':
+        checkBrokenPipeTable(node, state);
+        if (node.children.some((c) => c.type === 'html' && /<table\b/i.test(c.value))) {
+          htmlInParagraph(node, state);
+        }
+        break;
+      case 'code':
+        break;
+      default:
+        if ('children' in node) walk(node as Parent, state);
+    }
+  }
+}
+
+function pipeTable(node: Table, state: WalkState): SourceTable {
+  const width = node.children[0]?.children.length ?? 0;
+  const rows: TableRow[] = node.children.map((row) => {
+    const line = row.position!.start.line;
+    const cells = row.children.slice(0, width).map((cell) => ({ text: phrasingText(cell.children).trim(), rowSpan: 1, colSpan: 1 }));
+    const result: TableRow = { line, cells };
+    if (row.children.length > width) {
+      state.notes.push({ line, message: `row has ${row.children.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
+    }
+    if (cells.length < width) {
+      state.notes.push({ line, message: `row has ${cells.length} cells, the header ${width}; empty cells added at the end, as GFM renders them` });
+      result.missingCells = width - cells.length;
+      while (cells.length < width) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
+    }
+    return result;
+  });
+  return { line: node.position!.start.line, section: state.section, caption: null, headerRows: rows.length > 0 ? 1 : 0, rows };
+}
+
+/** The visible text of inline Markdown: markup removed, `<br>` as a line break, other tags dropped. */
+function phrasingText(children: PhrasingContent[]): string {
+  let out = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'inlineCode':
+        out += child.value;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'html':
+        if (/^<br\s*\/?>$/i.test(child.value.trim())) out += '\n';
+        break;
+      case 'image':
+        out += child.alt ?? '';
+        break;
+      default:
+        if ('children' in child) out += phrasingText(child.children as PhrasingContent[]);
+    }
+  }
+  return out;
+}
+
+function htmlBlock(node: Html, state: WalkState): void {
+  const value = node.value;
+  const at = value.search(/<table\b/i);
+  if (at < 0) return;
+  readHtmlTablesFrom(node.position!.start.offset! + at, state);
+}
+
+/** `<table>` can also open inside a paragraph's inline HTML (after an anchor on the same line). */
+function htmlInParagraph(node: Parent, state: WalkState): void {
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'html' && /<table\b/i.test(child.value)) {
+      const offset = child.position!.start.offset! + child.value.search(/<table\b/i);
+      if (offset >= state.consumedUntil) readHtmlTablesFrom(offset, state);
+    }
+  }
+}
+
+const TABLE_TAG = /<(\/?)table\b[^>]*>/gi;
+
+/** Takes the source from `<table` to its matching `</table>` (nested tables counted) and reads it. */
+function readHtmlTablesFrom(offset: number, state: WalkState): void {
+  const text = state.source.text;
+  TABLE_TAG.lastIndex = offset;
+  let depth = 0;
+  let end = -1;
+  for (let m = TABLE_TAG.exec(text); m; m = TABLE_TAG.exec(text)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  const line = lineAt(state.lineStarts, offset);
+  if (end < 0) {
+    throw new ErrcatError(state.source.file, line, 'Malformed table: HTML <table> never closes; expected </table> before the end of the page');
+  }
+  state.tables.push(readHtmlTable(text.slice(offset, end), line, state.section));
+  state.consumedUntil = end;
+}
+
+/**
+ * GFM does not read a table whose delimiter row has a different number of cells than its header;
+ * it renders both lines as text. A page that meant a table there would silently lose it, so this
+ * is an error.
+ */
+function checkBrokenPipeTable(node: Parent, state: WalkState): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  const lines = state.source.text.slice(start, end).split('\n');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = lines[i]!;
+    const delimiter = lines[i + 1]!;
+    if (!head.includes('|') || !DELIMITER_ROW.test(delimiter) || !delimiter.includes('-')) continue;
+    const headCells = splitPipeRow(head).length;
+    const delimiterCells = splitPipeRow(delimiter).length;
+    if (headCells !== delimiterCells) {
+      const line = (node.position!.start.line) + i + 1;
+      throw new ErrcatError(
+        state.source.file,
+        line,
+        `Malformed table: the delimiter row has ${delimiterCells} cells, expected ${headCells} as in the header row above`,
+      );
+    }
+  }
+}
+
+function splitPipeRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  return s.split(/(?<!\\)\|/);
+}
+
+export function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of a source offset (binary search over line starts). */
+export function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPage, readPageBytes } from '../../pipeline/read';
+import { inlineText } from '../../pipeline/read/rst/inline';
+import { loadReference, referenceDifferences, repoRoot } from '../helpers/reference';
+
+const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'read', name);
+
+describe('RST reader', () => {
+  // tables.rst.tables.json was made from tables.rst by ../shared/tools/rst_golden.py (docutils 0.19).
+  const doc = readPage(fixture('tables.rst'));
+
+  it('reads grid and simple tables exactly as docutils does', () => {
+    expect(referenceDifferences(doc.tables, loadReference(fixture('tables.rst.tables.json')))).toEqual([]);
+  });
+
+  it('does not take code blocks, literal blocks or comments for tables', () => {
+    // The page holds five grid-shaped blocks; only the `.. table::` one and the simple table are tables.
+    expect(doc.tables.map((t) => t.line)).toEqual([29, 60]);
+  });
+
+  it('gives each table its section and caption, and each row its first line', () => {
+    const [grid, simple] = doc.tables;
+    expect(grid).toMatchObject({ section: 'Error codes', caption: 'Table 1 Error codes', headerRows: 1 });
+    expect(simple).toMatchObject({ section: 'Simple tables', caption: null, headerRows: 1 });
+    expect(grid!.rows.map((r) => r.line)).toEqual([30, 32, 37, 42, 49, 52]);
+  });
+
+  it('keeps wrapped lines as newlines and paragraphs as blank lines', () => {
+    const [code, message] = doc.tables[0]!.rows[1]!.cells;
+    expect(code!.text).toBe('SVCSTG.A.\n0001');
+    expect(message!.text).toBe('A message wrapped over\ntwo lines.\n\nSecond paragraph.');
+  });
+
+  it('reads spans and East Asian wide characters as two columns', () => {
+    const rows = doc.tables[0]!.rows;
+    expect(rows[2]!.cells[2]).toEqual({ text: '4xx', rowSpan: 2, colSpan: 1 });
+    expect(rows[5]!.cells).toEqual([
+      { text: '中文代码', rowSpan: 1, colSpan: 1 },
+      { text: '宽字符占两列', rowSpan: 1, colSpan: 2 },
+    ]);
+  });
+
+  it('expands tabs to 8-column stops before measuring the grid', () => {
+    const page = '+----------+\n|\tab |\n+----------+\n';
+    const read = readPageBytes('tabs.rst', new TextEncoder().encode(page));
+    expect(read.tables[0]!.rows[0]!.cells[0]!.text).toBe('ab');
+  });
+});
+
+describe('RST inline markup', () => {
+  // Each expectation checked against docutils' astext() of the same paragraph.
+  it.each([
+    ['4\\ *xx* or 5\\ *xx*', '4xx or 5xx'],
+    ['2*3*4 stays', '2*3*4 stays'],
+    ['a *lone star', 'a *lone star'],
+    ['"*" is quoted', '"*" is quoted'],
+    ['**strong** and *em* and ``lit\\ x``', 'strong and em and lit\\ x'],
+    [':ref:`Table 2 <anchor>` and :ref:`anchor`', 'Table 2 and anchor'],
+    ['see `the docs <https://x.y/z>`__ now', 'see the docs now'],
+    ['`<https://x.y>`_', 'https://x.y'],
+    [':literal:`\\`~!@#` here', '`~!@# here'],
+    ['unknown_ reference', 'unknown_ reference'],
+    ['escaped \\*star\\*', 'escaped *star*'],
+    [':unknown:`role`', ':unknown:`role`'],
+  ])('%s', (source, expected) => {
+    expect(inlineText(source)).toBe(expected);
+  });
+});
