@@ -1,5 +1,69 @@
-import { UsageError } from './args';
+import { relative } from 'node:path';
+import { SEVERITY_RANK, RULES } from '../check';
+import { sharedArtifacts, type CompiledCatalog } from '../compile';
+import { writeArtifacts } from '../output';
+import { parseCommandArgs } from './args';
+import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
 
-export async function runBuild(_argv: string[]): Promise<number> {
-  throw new UsageError('build is not implemented yet');
+export const buildHelp = `Usage: errcat build [--out DIR] [--sources DIR | --source LANG=PATH...] [options]
+
+Compiles each catalog (a folder under sources/ with one page per language: zh.md, en.rst)
+and writes, only when every catalog compiled:
+
+  DIR/<catalog>/catalog.json      the bilingual catalog (validated against the schema)
+  DIR/<catalog>/catalog.ts        types, ErrorCode, catalog, lookup, isErrorCode, explain
+  DIR/<catalog>/catalog.csv       one row per code (RFC 4180, formula cells neutralised)
+  DIR/<catalog>/divergences.json  where the languages disagree, by rule
+  DIR/<catalog>/divergences.md    the same, for doc writers
+  DIR/catalog.schema.json         the JSON Schema of catalog.json
+
+Options:
+  --out DIR           output folder (default: dist)
+${catalogOptionHelp}
+  --verbose           also list the tables that are not error-code tables, and reader notes
+  -h, --help          show this help
+
+Exit status: 0 when written; 2 for unreadable or malformed pages (file:line: message),
+unknown columns, or bad settings. Nothing is written then: DIR stays as it was.
+`;
+
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...catalogOptionSpec, out: { type: 'string' }, verbose: { type: 'boolean' } }, false);
+  if (values.help) {
+    process.stdout.write(buildHelp);
+    return 0;
+  }
+  const out = values.out ?? 'dist';
+  const { specs, explicit } = catalogSpecs(values);
+  const compiled = compileAll(specs, values);
+  const artifacts = sharedArtifacts();
+  for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
+  // With --source only this catalog's folder (and the shared schema) is replaced.
+  writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
+  process.stdout.write(buildSummary(compiled, out, values.verbose ?? false));
+  return 0;
+}
+
+export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: boolean): string {
+  const lines = [`errcat build: ${compiled.length} catalog${compiled.length === 1 ? '' : 's'} → ${relative('.', out) || '.'}/`];
+  for (const c of compiled) {
+    lines.push('', `${c.spec.name}`);
+    for (const page of c.pages) {
+      lines.push(`  ${page.lang}  ${page.file}: ${page.codeTables} error-code table${page.codeTables === 1 ? '' : 's'}, ${page.rows} rows` +
+        (page.tables > page.codeTables ? ` (${page.tables - page.codeTables} other table${page.tables - page.codeTables === 1 ? '' : 's'} skipped)` : '') +
+        (page.notes > 0 ? `, ${page.notes} reader note${page.notes === 1 ? '' : 's'}` : ''));
+      if (verbose) for (const t of page.skipped) lines.push(`      skipped table at line ${t.line}: ${t.header.join(' | ')}`);
+    }
+    const left = Object.entries(c.accounting.excluded);
+    const leftCount = left.reduce((n, [, k]) => n + k, 0);
+    lines.push(`  ${c.accounting.read} rows read = ${c.accounting.merged} merged into ${c.catalog.entries.length} entries + ${leftCount} left out` +
+      (left.length > 0 ? ` (${left.map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''));
+    const counts = RULES.filter((r) => c.report.counts[r.id]).map((r) => {
+      const found = c.report.divergences.filter((d) => d.rule === r.id);
+      const worst = found.map((d) => d.severity).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])[0];
+      return `${r.id} ${found.length} (${worst})`;
+    });
+    lines.push(`  divergences: ${counts.length > 0 ? counts.join(', ') : 'none'}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,134 @@
-import { UsageError } from './args';
+import { baselineFrom, loadBaseline, saveBaseline, type BaselineEntry } from '../baseline';
+import { SEVERITY_RANK } from '../check';
+import { sharedArtifacts } from '../compile';
+import type { Divergence, Severity } from '../generated/divergences';
+import { compareArtifacts, type OutputDifference } from '../output';
+import { oneOf, parseCommandArgs, UsageError } from './args';
+import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
 
-export async function runCheck(_argv: string[]): Promise<number> {
-  throw new UsageError('check is not implemented yet');
+export const checkHelp = `Usage: errcat check [--out DIR] [--fail-on LEVEL] [--format FORMAT] [--update-baseline] [...]
+
+Recompiles the sources in memory and fails (exit 1) when
+  - DIR differs from what errcat build would write (each differing file is named), or
+  - a divergence at or above LEVEL is not accepted in the catalog's baseline
+    (sources/<catalog>/baseline.json).
+Accepted divergences that no longer occur are listed, so the baseline can shrink.
+
+Options:
+  --out DIR            the output folder to verify (default: dist)
+  --fail-on LEVEL      error | warning | info | never (default: error)
+  --format FORMAT      text | json | github (workflow annotations with file and line)
+                       (default: text)
+  --update-baseline    accept every current divergence at or above LEVEL (all of them
+                       with never): rewrite each catalog's baseline.json, then check
+  --baseline FILE      the baseline for a --source catalog (default: none)
+${catalogOptionHelp}
+  -h, --help           show this help
+
+Exit status: 0 ok; 1 the check failed; 2 usage or input error.
+`;
+
+type FailOn = Severity | 'never';
+
+interface CatalogVerdict {
+  catalog: string;
+  baseline: string | null;
+  failing: Divergence[];
+  accepted: number;
+  stale: BaselineEntry[];
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      ...catalogOptionSpec,
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      format: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
+      baseline: { type: 'string' },
+    },
+    false,
+  );
+  if (values.help) {
+    process.stdout.write(checkHelp);
+    return 0;
+  }
+  const failOn = oneOf<FailOn>('--fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'], 'error');
+  const format = oneOf('--format', values.format, ['text', 'json', 'github'] as const, 'text');
+  const out = values.out ?? 'dist';
+  const { specs, explicit } = catalogSpecs(values);
+  if (values.baseline && !explicit) throw new UsageError('--baseline goes with --source; sources/<catalog>/baseline.json is used otherwise');
+  if (explicit && values.baseline) specs[0]!.baselinePath = values.baseline;
+  const compiled = compileAll(specs, values);
+
+  const artifacts = sharedArtifacts();
+  for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
+  const outdated = compareArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
+
+  const atOrAbove = (d: Divergence) => failOn === 'never' || SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
+  const verdicts: CatalogVerdict[] = compiled.map((c) => {
+    const path = c.spec.baselinePath;
+    if (values['update-baseline']) {
+      if (path === null) throw new UsageError('--update-baseline with --source needs --baseline FILE');
+      saveBaseline(path, baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove)));
+    }
+    const baseline = loadBaseline(path, c.spec.name);
+    const accepted = new Set(baseline.accepted.map((e) => e.fingerprint));
+    const current = new Set(c.report.divergences.map((d) => d.fingerprint));
+    const considered = failOn === 'never' ? [] : c.report.divergences.filter(atOrAbove);
+    return {
+      catalog: c.spec.name,
+      baseline: path,
+      failing: considered.filter((d) => !accepted.has(d.fingerprint)),
+      accepted: considered.filter((d) => accepted.has(d.fingerprint)).length,
+      stale: baseline.accepted.filter((e) => !current.has(e.fingerprint)),
+    };
+  });
+  const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0);
+  const write = (text: string) => process.stdout.write(text);
+  if (format === 'json') write(`${JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts }, null, 2)}\n`);
+  else if (format === 'github') write(githubAnnotations(out, outdated, verdicts));
+  else write(textReport(out, failOn, outdated, verdicts));
+  return ok ? 0 : 1;
+}
+
+function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], verdicts: CatalogVerdict[]): string {
+  const lines: string[] = [];
+  if (outdated.length === 0) lines.push(`errcat check: ${out}/ is up to date`);
+  else {
+    lines.push(`errcat check: ${out}/ is out of date with the sources (run errcat build):`);
+    for (const d of outdated) lines.push(`  ${d.kind.padEnd(10)} ${out}/${d.path}`);
+  }
+  for (const v of verdicts) {
+    const where = v.baseline ?? 'no baseline';
+    if (failOn === 'never') lines.push(`${v.catalog}: divergences not checked (--fail-on never)`);
+    else if (v.failing.length === 0) lines.push(`${v.catalog}: no new divergences at or above ${failOn} (${v.accepted} accepted in ${where})`);
+    else {
+      lines.push(`${v.catalog}: ${v.failing.length} divergence${v.failing.length === 1 ? '' : 's'} at or above ${failOn} not accepted in ${where}:`);
+      for (const d of v.failing) lines.push(`  ${d.severity} ${d.rule} ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}: ${d.message}`);
+    }
+    if (v.stale.length > 0) {
+      lines.push(`${v.catalog}: ${v.stale.length} accepted divergence${v.stale.length === 1 ? '' : 's'} no longer found; shrink the baseline with errcat check --update-baseline:`);
+      for (const e of v.stale) lines.push(`  ${e.rule}: ${e.message}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** GitHub workflow commands: one annotation per problem, on the page line where it is. */
+function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: CatalogVerdict[]): string {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const lines: string[] = [];
+  for (const d of outdated) lines.push(`::error file=${prop(`${out}/${d.path}`)},title=errcat check::${escape(`${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`)}`);
+  for (const v of verdicts) {
+    for (const d of v.failing) {
+      const level = d.severity === 'info' ? 'notice' : d.severity;
+      for (const l of d.locations) lines.push(`::${level} file=${prop(l.file)},line=${l.line},title=${prop(`errcat ${d.rule}`)}::${escape(d.message)}`);
+    }
+    for (const e of v.stale) lines.push(`::warning title=${prop('errcat baseline')}::${escape(`${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`)}`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

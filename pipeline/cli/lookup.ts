@@ -1,5 +1,73 @@
-import { UsageError } from './args';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrcatError } from '../errors';
+import type { Catalog, CatalogEntry } from '../generated/catalog';
+import { parseCommandArgs, UsageError } from './args';
 
-export async function runLookup(_argv: string[]): Promise<number> {
-  throw new UsageError('lookup is not implemented yet');
+export const lookupHelp = `Usage: errcat lookup CODE [--lang LANG] [--out DIR] [--catalog NAME] [--json]
+
+Prints the entry for CODE from the built catalogs (DIR/<catalog>/catalog.json).
+
+Options:
+  --lang LANG     show this language's texts only (default: every language)
+  --out DIR       where the catalogs were built (default: dist)
+  --catalog NAME  look in this catalog only
+  --json          print the entry as JSON
+  -h, --help      show this help
+
+Exit status: 0 found; 1 no such code; 2 usage error or no built catalog.
+`;
+
+export async function runLookup(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    catalog: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(lookupHelp);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('lookup takes one CODE');
+  const code = positionals[0]!;
+  const out = values.out ?? 'dist';
+  const names = existsSync(out) ? readdirSync(out).filter((n) => existsSync(join(out, n, 'catalog.json'))).sort() : [];
+  const catalogs = values.catalog ? names.filter((n) => n === values.catalog) : names;
+  if (catalogs.length === 0) {
+    throw new ErrcatError(out, 0, values.catalog ? `no built catalog "${values.catalog}"; run errcat build` : 'no built catalog; run errcat build');
+  }
+  for (const name of catalogs) {
+    const catalog = JSON.parse(readFileSync(join(out, name, 'catalog.json'), 'utf8')) as Catalog;
+    const entry = catalog.entries.find((e) => e.errorCode === code);
+    if (!entry) continue;
+    if (values.lang && !catalog.languages.includes(values.lang)) {
+      throw new UsageError(`--lang ${values.lang}: catalog ${name} has ${catalog.languages.join(', ')}`);
+    }
+    const shown: CatalogEntry = values.lang
+      ? { ...entry, texts: entry.texts[values.lang] ? { [values.lang]: entry.texts[values.lang] } : {} }
+      : entry;
+    process.stdout.write(values.json ? `${JSON.stringify(shown, null, 2)}\n` : describe(name, catalog, shown, values.lang));
+    return 0;
+  }
+  process.stderr.write(`errcat lookup: ${code} is not in ${catalogs.join(', ')}\n`);
+  return 1;
+}
+
+function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: string | undefined): string {
+  const lines = [`${entry.errorCode}  (catalog ${name})`, `  HTTP status: ${entry.httpStatus ?? '—'}`];
+  if (entry.module !== undefined) lines.push(`  module: ${entry.module}`);
+  const langs = lang ? [lang] : catalog.languages;
+  for (const l of langs) {
+    const t = entry.texts[l];
+    if (!t) {
+      lines.push(`  [${l}] not documented in ${l}`);
+      continue;
+    }
+    lines.push(`  [${l}] ${catalog.sources[l]}:${t.line}`);
+    lines.push(`    message:     ${t.message ?? '—'}`);
+    lines.push(`    description: ${(t.description ?? '—').replace(/\n/g, '\n                 ')}`);
+    lines.push(`    measure:     ${(t.measure ?? '—').replace(/\n/g, '\n                 ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,52 @@
+/**
+ * A divergence rule: a named check with an id, a default severity and a message template, like
+ * oasdiff's checks. Rules see the merged catalog and every located row; they return findings, and
+ * the check stage turns findings into divergences (severity overrides, fingerprints, order).
+ */
+import type { ResolvedConfig } from '../config';
+import type { Severity } from '../generated/divergences';
+import type { Merged } from '../merge';
+import type { SourceRow } from '../normalize';
+
+export type { Severity };
+
+export interface RuleContext {
+  merged: Merged;
+  rows: SourceRow[];
+  languages: string[];
+  config: ResolvedConfig;
+}
+
+export interface Finding {
+  errorCode?: string;
+  /** Values for the rule's message template. */
+  params: Record<string, string>;
+  rows: SourceRow[];
+  texts?: Record<string, string>;
+  /** The finding's own severity when the rule grades its findings (duplicate-code: identical rows are info). */
+  severity?: Severity;
+  /** What, besides rule and code, makes this finding the same one next time (languages, field, text). */
+  identity: string[];
+  /** Whether the finding's rows are left out of the catalog (they count as reported, not merged). */
+  excludesRows?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for the README and the report: what the rule finds. */
+  summary: string;
+  /** `{name}` placeholders are filled from a finding's params. */
+  template: string;
+  check(context: RuleContext): Finding[];
+}
+
+export function render(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** The first row of each language for a code, in catalog language order. */
+export function firstRows(context: RuleContext, code: string): SourceRow[] {
+  const langs = context.merged.byCode.get(code)!;
+  return context.languages.filter((l) => langs.has(l)).map((l) => langs.get(l)![0]!);
+}

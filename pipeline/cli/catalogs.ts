@@ -1,0 +1,37 @@
+/** Shared by build and check: which catalogs a command compiles, from its options. */
+import { compileCatalog, type CompiledCatalog } from '../compile';
+import { discoverCatalogs, explicitCatalog, type CatalogSpec } from '../sources';
+import { UsageError } from './args';
+
+export interface CatalogOptions {
+  sources?: string;
+  source?: string[];
+  catalog?: string;
+  'csv-bom'?: boolean;
+}
+
+export const catalogOptionSpec = {
+  sources: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  catalog: { type: 'string' },
+  'csv-bom': { type: 'boolean' },
+} as const;
+
+export const catalogOptionHelp = `  --sources DIR       the sources folder (default: sources)
+  --source LANG=PATH  compile these pages as one catalog instead (repeat per language;
+                      one language alone is a catalog too)
+  --catalog NAME      the catalog's name with --source (default: the pages' folder name)
+  --csv-bom           start catalog.csv with a UTF-8 BOM, for Excel`;
+
+export function catalogSpecs(options: CatalogOptions): { specs: CatalogSpec[]; explicit: boolean } {
+  if (options.source && options.source.length > 0) {
+    if (options.sources) throw new UsageError('use either --sources or --source, not both');
+    return { specs: [explicitCatalog(options.source, options.catalog)], explicit: true };
+  }
+  if (options.catalog) throw new UsageError('--catalog names the catalog made with --source; sources/ folders name their own');
+  return { specs: discoverCatalogs(options.sources ?? 'sources'), explicit: false };
+}
+
+export function compileAll(specs: CatalogSpec[], options: CatalogOptions): CompiledCatalog[] {
+  return specs.map((spec) => compileCatalog(spec, { csvBom: options['csv-bom'] }));
+}

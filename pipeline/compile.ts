@@ -1,0 +1,104 @@
+/**
+ * One catalog through all stages: read → normalize → merge → check → emit. Returns the artifacts
+ * as text keyed by their path under the output folder, so `build` writes them and `check`
+ * compares them without touching the disk twice.
+ */
+import { runChecks } from './check';
+import { ErrcatError } from './errors';
+import { loadConfig, resolveConfig } from './config';
+import { emitCsv } from './emit/csv';
+import { toJson } from './emit/json';
+import { emitReport } from './emit/report';
+import { emitTypeScript } from './emit/typescript';
+import type { Catalog } from './generated/catalog';
+import type { DivergenceReport } from './generated/divergences';
+import { merge } from './merge';
+import { normalizePage, type NormalizedPage } from './normalize';
+import { readPage } from './read';
+import type { CatalogSpec } from './sources';
+import { catalogSchema, validateCatalog } from './validate';
+
+export interface PageSummary {
+  lang: string;
+  file: string;
+  tables: number;
+  codeTables: number;
+  rows: number;
+  notes: number;
+  skipped: NormalizedPage['skipped'];
+}
+
+export interface CompiledCatalog {
+  spec: CatalogSpec;
+  catalog: Catalog;
+  report: DivergenceReport;
+  pages: PageSummary[];
+  /** Body rows of error-code tables: read = merged + excluded (by rule). */
+  accounting: { read: number; merged: number; excluded: Record<string, number> };
+  artifacts: Map<string, string>;
+}
+
+export interface CompileOptions {
+  csvBom?: boolean;
+}
+
+export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}): CompiledCatalog {
+  const config = loadConfig(spec.configPath);
+  const declared = spec.pages.map((p) => p.lang);
+  const resolved = resolveConfig(config, declared);
+  if (!declared.includes(resolved.primaryLanguage)) {
+    throw new ErrcatError(spec.configPath ?? spec.name, 0, `primaryLanguage "${resolved.primaryLanguage}" has no page; pages: ${declared.join(', ')}`);
+  }
+  const languages = [resolved.primaryLanguage, ...declared.filter((l) => l !== resolved.primaryLanguage).sort()];
+  const pages = [...spec.pages].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
+  const isCode = (code: string) => resolved.codePattern.test(code);
+  const summaries: PageSummary[] = [];
+  const normalized = pages.map((page) => {
+    const doc = readPage(page.file, { lang: page.lang });
+    const result = normalizePage(doc, { columns: resolved.columns, isCode });
+    summaries.push({
+      lang: page.lang,
+      file: page.file,
+      tables: doc.tables.length,
+      codeTables: doc.tables.length - result.skipped.length,
+      rows: result.rows.length,
+      notes: doc.notes?.length ?? 0,
+      skipped: result.skipped,
+    });
+    return result;
+  });
+  const rows = normalized.flatMap((p) => p.rows);
+  const sources = Object.fromEntries(pages.map((p) => [p.lang, p.file]));
+  const merged = merge({ catalog: spec.name, languages, sources, rows, config: resolved });
+  const { report, excluded } = runChecks(spec.name, { merged, rows, languages, config: resolved });
+  validateCatalog(merged.catalog, spec.name);
+
+  const excludedByRule: Record<string, number> = {};
+  const excludedRows = new Set<object>();
+  for (const { row, rule } of excluded) {
+    if (excludedRows.has(row)) continue;
+    excludedRows.add(row);
+    excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
+  }
+  const mergedRows = merged.catalog.entries.reduce((n, e) => n + Object.keys(e.texts).length, 0);
+
+  const artifacts = new Map<string, string>();
+  artifacts.set(`${spec.name}/catalog.json`, toJson(merged.catalog));
+  artifacts.set(`${spec.name}/catalog.ts`, emitTypeScript(merged.catalog));
+  artifacts.set(`${spec.name}/catalog.csv`, emitCsv(merged.catalog, { bom: options.csvBom }));
+  artifacts.set(`${spec.name}/divergences.json`, toJson(report));
+  artifacts.set(`${spec.name}/divergences.md`, emitReport(merged.catalog, report));
+  return {
+    spec,
+    catalog: merged.catalog,
+    report,
+    pages: summaries,
+    accounting: { read: rows.length, merged: mergedRows, excluded: excludedByRule },
+    artifacts,
+  };
+}
+
+/** Artifacts shared by every catalog. */
+export function sharedArtifacts(): Map<string, string> {
+  return new Map([['catalog.schema.json', toJson(catalogSchema)]]);
+}

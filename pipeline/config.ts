@@ -1,0 +1,66 @@
+/** Per-catalog settings (sources/<catalog>/catalog.json), shaped by schema/catalog-config.schema.json. */
+import { existsSync, readFileSync } from 'node:fs';
+import { ErrcatError } from './errors';
+import type { CatalogConfig } from './generated/catalog-config';
+
+export type { CatalogConfig };
+
+/** A letter-led token of letters, digits, dots, underscores and hyphens. */
+export const DEFAULT_CODE_PATTERN = '[A-Za-z][A-Za-z0-9._-]*';
+
+export interface ResolvedConfig {
+  primaryLanguage: string;
+  codePattern: RegExp;
+  codePatternSource: string;
+  severity: NonNullable<CatalogConfig['severity']>;
+  columns: NonNullable<CatalogConfig['columns']>;
+}
+
+const KNOWN_KEYS = new Set(['$schema', 'primaryLanguage', 'codePattern', 'severity', 'columns']);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
+
+/** Reads catalog.json when present; every mistake in it is an input error naming the key. */
+export function loadConfig(path: string | null): CatalogConfig {
+  if (path === null || !existsSync(path)) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
+  }
+  const fail = (why: string) => new ErrcatError(path, 0, why);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail('expected a JSON object');
+  const config = data as Record<string, unknown>;
+  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) throw fail(`unknown setting "${key}"; expected one of ${[...KNOWN_KEYS].join(', ')}`);
+  if (config.primaryLanguage !== undefined && typeof config.primaryLanguage !== 'string') throw fail('"primaryLanguage" must be a string');
+  if (config.codePattern !== undefined) {
+    if (typeof config.codePattern !== 'string') throw fail('"codePattern" must be a string');
+    try {
+      new RegExp(config.codePattern, 'u');
+    } catch (error) {
+      throw fail(`"codePattern" is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  for (const [key, allowed] of [['severity', SEVERITIES], ['columns', MAPPINGS]] as const) {
+    const value = config[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${key}" must be an object`);
+    for (const [name, v] of Object.entries(value)) {
+      if (!allowed.has(v as string)) throw fail(`"${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);
+    }
+  }
+  return config as CatalogConfig;
+}
+
+export function resolveConfig(config: CatalogConfig, languages: string[]): ResolvedConfig {
+  const primaryLanguage = config.primaryLanguage ?? (languages.includes('zh') ? 'zh' : languages[0]!);
+  const codePatternSource = config.codePattern ?? DEFAULT_CODE_PATTERN;
+  return {
+    primaryLanguage,
+    codePattern: new RegExp(`^(?:${codePatternSource})$`, 'u'),
+    codePatternSource,
+    severity: config.severity ?? {},
+    columns: config.columns ?? {},
+  };
+}

@@ -1,0 +1,81 @@
+/* Generated from schema/catalog.schema.json by pipeline/tools/generate.js. Do not edit. */
+
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Language".
+ */
+export type Language = string;
+
+/**
+ * A bilingual error-code catalog compiled by errcat from one service's documentation pages.
+ */
+export interface Catalog {
+  /**
+   * The catalog's name (its folder under sources/).
+   */
+  catalog: string;
+  /**
+   * The language whose status wins when the languages disagree.
+   */
+  primaryLanguage: string;
+  /**
+   * @minItems 1
+   */
+  languages: [Language, ...Language[]];
+  /**
+   * The page each language was read from, by language.
+   */
+  sources: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * One entry per error code, sorted by errorCode.
+   */
+  entries: CatalogEntry[];
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "CatalogEntry".
+ */
+export interface CatalogEntry {
+  /**
+   * The code the API returns, e.g. CCI.02.409101.
+   */
+  errorCode: string;
+  /**
+   * The HTTP status returned with the code (the primary language's when they disagree); null when no page gives one.
+   */
+  httpStatus: number | null;
+  /**
+   * The module or category the page files the code under, when it has such a column.
+   */
+  module?: string;
+  /**
+   * What each language's page says of the code, by language.
+   */
+  texts: {
+    [k: string]: LocalizedText | undefined;
+  };
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export interface LocalizedText {
+  /**
+   * The literal message the API returns, as this page gives it.
+   */
+  message: string | null;
+  /**
+   * What the error means.
+   */
+  description: string | null;
+  /**
+   * What to do about it.
+   */
+  measure: string | null;
+  /**
+   * The line of the code's row in this language's page.
+   */
+  line: number;
+}

@@ -1,0 +1,153 @@
+/**
+ * Stage 2, normalize: the tables read from a page → the located body rows of its error-code tables,
+ * one value per catalog field. A table is an error-code table when a header cell maps to errorCode;
+ * row and column spans are expanded so a shared 模块 or status cell applies to every row it covers.
+ */
+import { ErrcatError } from '../errors';
+import type { RowsDocument, SourceTable } from '../generated/rows';
+import { type ColumnMapping, type Field, mapHeader } from './columns';
+
+export interface SourceRow {
+  lang: string;
+  file: string;
+  line: number;
+  /** The code as written in the cell (wrapped lines and stray spaces included). */
+  rawCode: string;
+  values: Partial<Record<Field, string>>;
+  /** Cells a short pipe row lacked at its start, taken from the row above (see {@link realignShortRow}). */
+  borrowedCells?: number;
+}
+
+export interface SkippedTable {
+  line: number;
+  header: string[];
+}
+
+export interface NormalizedPage {
+  file: string;
+  lang: string;
+  rows: SourceRow[];
+  /** Tables without an error-code column (error-body parameter tables and the like). */
+  skipped: SkippedTable[];
+}
+
+export interface NormalizeOptions {
+  columns?: Readonly<Record<string, ColumnMapping | undefined>>;
+  /** Full-match test of a well-formed code, used to realign short rows. */
+  isCode?: (code: string) => boolean;
+}
+
+export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {}): NormalizedPage {
+  const rows: SourceRow[] = [];
+  const skipped: SkippedTable[] = [];
+  let codeTables = 0;
+  for (const table of doc.tables) {
+    const grid = expandSpans(table);
+    const headerIndex = Math.max(table.headerRows, 1) - 1;
+    const header = grid[headerIndex] ?? [];
+    const mapped = header.map((text) => mapHeader(text, options.columns));
+    if (!mapped.includes('errorCode')) {
+      skipped.push({ line: table.line, header });
+      continue;
+    }
+    codeTables++;
+    const unmapped = header.filter((_, i) => mapped[i] === null);
+    if (unmapped.length > 0) {
+      throw new ErrcatError(
+        doc.file,
+        table.rows[headerIndex]?.line ?? table.line,
+        `Unknown column ${unmapped.map((h) => `"${h}"`).join(', ')} in an error-code table; expected one of the known headers ` +
+          `(错误码, 状态码, 错误信息, 描述, 处理措施, 模块, Error Code, Status Code, …) or a mapping in catalog.json "columns"`,
+      );
+    }
+    const seen = new Map<Field, string>();
+    mapped.forEach((field, i) => {
+      if (field === null || field === 'ignore') return;
+      const before = seen.get(field);
+      if (before !== undefined) {
+        throw new ErrcatError(doc.file, table.rows[headerIndex]?.line ?? table.line,
+          `Columns "${before}" and "${header[i]}" both map to ${field}; map one of them in catalog.json "columns" (or "ignore" it)`);
+      }
+      seen.set(field, header[i]!);
+    });
+    for (let r = headerIndex + 1; r < grid.length; r++) {
+      const row = table.rows[r]!;
+      let cells = grid[r]!;
+      let borrowedCells: number | undefined;
+      if (row.missingCells && rows.length > 0) {
+        const realigned = realignShortRow(cells, row.missingCells, mapped, grid[r - 1]!, options.isCode);
+        if (realigned) {
+          cells = realigned;
+          grid[r] = realigned;
+          borrowedCells = row.missingCells;
+        }
+      }
+      const values: Partial<Record<Field, string>> = {};
+      mapped.forEach((field, i) => {
+        if (field !== null && field !== 'ignore') values[field] = cells[i] ?? '';
+      });
+      const rawCode = values.errorCode ?? '';
+      values.errorCode = normalizeCode(rawCode);
+      const source: SourceRow = { lang: doc.lang, file: doc.file, line: row.line, rawCode, values };
+      if (borrowedCells) source.borrowedCells = borrowedCells;
+      rows.push(source);
+    }
+  }
+  if (codeTables === 0) {
+    const headers = skipped.map((t) => `line ${t.line}: ${t.header.join(' | ')}`).join('; ');
+    throw new ErrcatError(
+      doc.file,
+      0,
+      `No error-code table; expected a table with a header such as 错误码 or Error Code` + (headers ? ` (tables found: ${headers})` : ' (no tables found)'),
+    );
+  }
+  return { file: doc.file, lang: doc.lang, rows, skipped };
+}
+
+/** Every row as a full list of cell texts, spanning cells repeated in every position they cover. */
+export function expandSpans(table: SourceTable): string[][] {
+  const grid: string[][] = table.rows.map(() => []);
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (grid[r]![c] !== undefined) c++;
+      for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
+        for (let dc = 0; dc < cell.colSpan; dc++) grid[r + dr]![c + dc] = cell.text;
+      }
+      c += cell.colSpan;
+    }
+  });
+  for (const row of grid) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = '';
+  return grid;
+}
+
+/**
+ * A pipe row with fewer cells than its header is padded at the end by GFM, but writers usually
+ * meant the first cells (a 模块 shared with the row above, as a rowspan would be in HTML). When the
+ * padded reading puts no code in the code column and the shifted reading does, shift it and take
+ * the leading cells from the row above.
+ */
+function realignShortRow(
+  cells: string[],
+  missing: number,
+  mapped: Array<ColumnMapping | null>,
+  previous: string[],
+  isCode: ((code: string) => boolean) | undefined,
+): string[] | null {
+  if (!isCode) return null;
+  const codeColumn = mapped.indexOf('errorCode');
+  if (codeColumn < missing) return null;
+  const padded = normalizeCode(cells[codeColumn] ?? '');
+  const shifted = [...previous.slice(0, missing), ...cells.slice(0, cells.length - missing)];
+  if (isCode(padded) || !isCode(normalizeCode(shifted[codeColumn] ?? ''))) return null;
+  return shifted;
+}
+
+/**
+ * A code wrapped over lines in a narrow grid cell (`SVCSTG.AOM.` / `4000001`), or typed with a
+ * space after its dot (`DCS. 4855`), is one code: whitespace next to a separator is dropped. Other
+ * whitespace is kept, so a cell holding two codes stays visibly invalid.
+ */
+export function normalizeCode(text: string): string {
+  return text.trim().replace(/\s*([._\-:/])\s*/g, '$1');
+}

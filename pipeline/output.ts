@@ -1,0 +1,85 @@
+/**
+ * Writing artifacts so that a failed build costs nothing: everything is written into a fresh
+ * folder beside the output and swapped in only when all of it was written. Until the swap, the
+ * previous output is untouched; after it, the old folder is removed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+
+export interface OutputDifference {
+  path: string;
+  kind: 'missing' | 'differs' | 'unexpected';
+}
+
+/** Test hook: fail after writing this many files, to prove a failed build leaves the output alone. */
+const failAfter = Number(process.env.ERRCAT_TEST_FAIL_AFTER_FILES ?? 'NaN');
+
+/**
+ * Replaces `outDir` (or, with `only`, just those subfolders and files of it) with `artifacts`.
+ * The new content is written completely before anything old is moved.
+ */
+export function writeArtifacts(outDir: string, artifacts: Map<string, string>, only?: string[]): void {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
+  const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
+  try {
+    if (only && existsSync(outDir)) copyTree(outDir, staging, only);
+    let written = 0;
+    for (const [path, text] of [...artifacts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const target = join(staging, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+      if (++written === failAfter) throw new Error(`ERRCAT_TEST_FAIL_AFTER_FILES: stopped after ${written} files`);
+    }
+    mkdirSync(staging, { recursive: true });
+    if (existsSync(outDir)) renameSync(outDir, retired);
+    renameSync(staging, outDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(retired) && !existsSync(outDir)) renameSync(retired, outDir);
+    throw error;
+  }
+  rmSync(retired, { recursive: true, force: true });
+}
+
+/** Copies `from` into `to`, leaving out the top-level entries named in `skip` (they are rewritten). */
+function copyTree(from: string, to: string, skip: string[]): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (skip.includes(name)) continue;
+    const source = join(from, name);
+    const target = join(to, name);
+    if (statSync(source).isDirectory()) copyTree(source, target, []);
+    else writeFileSync(target, readFileSync(source));
+  }
+}
+
+/** How the files under `outDir` differ from `artifacts` (only within `scope` entries when given). */
+export function compareArtifacts(outDir: string, artifacts: Map<string, string>, scope?: string[]): OutputDifference[] {
+  const differences: OutputDifference[] = [];
+  for (const [path, text] of artifacts) {
+    const file = join(outDir, path);
+    if (!existsSync(file)) differences.push({ path, kind: 'missing' });
+    else if (!readFileSync(file).equals(Buffer.from(text, 'utf8'))) differences.push({ path, kind: 'differs' });
+  }
+  if (existsSync(outDir)) {
+    for (const path of listFiles(outDir)) {
+      const top = path.split('/')[0]!;
+      if (scope && !scope.includes(top)) continue;
+      if (!artifacts.has(path)) differences.push({ path, kind: 'unexpected' });
+    }
+  }
+  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function listFiles(dir: string, root = dir): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...listFiles(path, root));
+    else files.push(relative(root, path).split('\\').join('/'));
+  }
+  return files;
+}
