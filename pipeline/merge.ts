@@ -25,11 +25,10 @@ export interface Merged {
   unmergeable: SourceRow[];
 }
 
-/** An HTTP status cell as a number, or null when it is not a three-digit status. */
+/** An HTTP status cell (`409`, or `403 Forbidden` with its reason phrase) as a number, else null. */
 export function parseStatus(text: string | undefined): number | null {
-  const t = (text ?? '').trim();
-  if (!/^[1-5][0-9]{2}$/.test(t)) return null;
-  return Number(t);
+  const m = /^([1-5][0-9]{2})(?:\s+[A-Za-z][A-Za-z '-]*)?$/.exec((text ?? '').trim());
+  return m ? Number(m[1]) : null;
 }
 
 export function isValidCode(code: string, config: ResolvedConfig): boolean {

@@ -42,7 +42,7 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
   const skipped: SkippedTable[] = [];
   let codeTables = 0;
   for (const table of doc.tables) {
-    const grid = expandSpans(table);
+    const { grid, shortBy } = expandSpansWithGaps(table);
     const headerIndex = Math.max(table.headerRows, 1) - 1;
     const header = grid[headerIndex] ?? [];
     const mapped = header.map((text) => mapHeader(text, options.columns));
@@ -74,12 +74,13 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
       const row = table.rows[r]!;
       let cells = grid[r]!;
       let borrowedCells: number | undefined;
-      if (row.missingCells && rows.length > 0) {
-        const realigned = realignShortRow(cells, row.missingCells, mapped, grid[r - 1]!, options.isCode);
+      const missing = Math.max(row.missingCells ?? 0, shortBy[r] ?? 0);
+      if (missing > 0 && r > headerIndex + 1) {
+        const realigned = realignShortRow(cells, missing, mapped, grid[r - 1]!, options.isCode);
         if (realigned) {
           cells = realigned;
           grid[r] = realigned;
-          borrowedCells = row.missingCells;
+          borrowedCells = missing;
         }
       }
       const values: Partial<Record<Field, string>> = {};
@@ -106,26 +107,40 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
 
 /** Every row as a full list of cell texts, spanning cells repeated in every position they cover. */
 export function expandSpans(table: SourceTable): string[][] {
-  const grid: string[][] = table.rows.map(() => []);
+  return expandSpansWithGaps(table).grid;
+}
+
+/**
+ * {@link expandSpans}, and for each row how many positions at its end no cell covers (a row with
+ * fewer cells than the table is wide) — counted only for rows that no span from above reaches into,
+ * where the missing cells can only be the row's own.
+ */
+function expandSpansWithGaps(table: SourceTable): { grid: string[][]; shortBy: number[] } {
+  const grid: Array<Array<string | undefined>> = table.rows.map(() => []);
+  const spannedInto = table.rows.map(() => false);
   table.rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row.cells) {
       while (grid[r]![c] !== undefined) c++;
       for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
+        if (dr > 0) spannedInto[r + dr] = true;
         for (let dc = 0; dc < cell.colSpan; dc++) grid[r + dr]![c + dc] = cell.text;
       }
       c += cell.colSpan;
     }
   });
-  for (const row of grid) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = '';
-  return grid;
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const shortBy = grid.map((row, r) => (spannedInto[r] ? 0 : width - row.length));
+  const full = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+  return { grid: full, shortBy };
 }
 
 /**
- * A pipe row with fewer cells than its header is padded at the end by GFM, but writers usually
- * meant the first cells (a 模块 shared with the row above, as a rowspan would be in HTML). When the
- * padded reading puts no code in the code column and the shifted reading does, shift it and take
- * the leading cells from the row above.
+ * A row with fewer cells than its table is wide is rendered with its cells to the left (GFM pads
+ * pipe rows at the end; browsers leave HTML rows short), but writers usually meant the first cells
+ * to be shared with the row above (a 模块 or status whose rowspan was forgotten or miscounted).
+ * When the rendered reading puts no code in the code column and the shifted reading does, shift
+ * the row and take the leading cells from the row above; the short-row rule reports it.
  */
 function realignShortRow(
   cells: string[],

@@ -3,7 +3,7 @@ import type { Rule } from '../rule';
 export const shortRow: Rule = {
   id: 'short-row',
   defaultSeverity: 'warning',
-  summary: 'A pipe-table row with fewer cells than its header, read as continuing the row above (its first cells taken from there).',
+  summary: 'A row with fewer cells than its table is wide, read as sharing its first cells with the row above (a forgotten or miscounted span).',
   template: '{code}: the {lang} row lacks its first {count} cell(s); read as sharing them with the row above',
   check(context) {
     return context.rows
