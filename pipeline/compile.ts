@@ -43,7 +43,7 @@ export interface CompileOptions {
 }
 
 export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}): CompiledCatalog {
-  const config = loadConfig(spec.configPath);
+  const config = loadConfig(spec.configPath, spec.configRequired);
   const declared = spec.pages.map((p) => p.lang);
   const resolved = resolveConfig(config, declared);
   if (!declared.includes(resolved.primaryLanguage)) {

@@ -21,8 +21,12 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
 
 /** Reads catalog.json when present; every mistake in it is an input error naming the key. */
-export function loadConfig(path: string | null): CatalogConfig {
-  if (path === null || !existsSync(path)) return {};
+export function loadConfig(path: string | null, required = false): CatalogConfig {
+  if (path === null) return {};
+  if (!existsSync(path)) {
+    if (required) throw new ErrcatError(path, 0, 'no such settings file');
+    return {};
+  }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));

@@ -16,6 +16,8 @@ export interface CatalogSpec {
   name: string;
   pages: PageSpec[];
   configPath: string | null;
+  /** Whether configPath was named explicitly (then it must exist). */
+  configRequired?: boolean;
   baselinePath: string | null;
 }
 

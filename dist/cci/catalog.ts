@@ -2218,16 +2218,23 @@ export const catalog: readonly CatalogEntry[] = [
   }
 ];
 
-const entriesByCode: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.errorCode, entry]));
+// A prototype-free record (not a Map, so the file needs nothing newer than ES5): a code such as
+// "constructor" or "__proto__" is looked up as data, never as an inherited property.
+const entriesByCode: { [code: string]: CatalogEntry | undefined } = Object.create(null);
+for (const entry of catalog) entriesByCode[entry.errorCode] = entry;
+
+function has(code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(entriesByCode, code);
+}
 
 /** Whether `value` is one of the catalog's error codes. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && entriesByCode.has(value);
+  return typeof value === 'string' && has(value);
 }
 
 /** The entry for `code`, or undefined. */
 export function lookup(code: string): CatalogEntry | undefined {
-  return entriesByCode.get(code);
+  return has(code) ? entriesByCode[code] : undefined;
 }
 
 /** An error explained in one language. */
@@ -2251,7 +2258,7 @@ function codeIn(value: unknown, depth: number): string | undefined {
   const record = value as Record<string, unknown>;
   for (const key of CODE_KEYS) {
     const candidate = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-    if (typeof candidate === 'string' && entriesByCode.has(candidate)) return candidate;
+    if (typeof candidate === 'string' && has(candidate)) return candidate;
   }
   for (const key of NESTED_KEYS) {
     const found = Object.prototype.hasOwnProperty.call(record, key) ? codeIn(record[key], depth + 1) : undefined;
@@ -2276,7 +2283,7 @@ export function explain(body: unknown, lang: string = catalogInfo.primaryLanguag
   }
   const code = codeIn(value, 0);
   if (code === undefined) return undefined;
-  const entry = entriesByCode.get(code)!;
+  const entry = entriesByCode[code]!;
   const chosen = entry.texts[lang] ? lang : entry.texts[catalogInfo.primaryLanguage] ? catalogInfo.primaryLanguage : Object.keys(entry.texts)[0]!;
   const texts = entry.texts[chosen]!;
   return {

@@ -14,4 +14,11 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 const { main } = await import(pathToFileURL(compiled).href);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Not a usage or input problem errcat knows how to name: a bug or an environment failure (disk
+  // full, permissions). Exit 3 so CI never mistakes it for a failed check (1) or bad input (2).
+  process.stderr.write(`errcat: internal error: ${error?.stack ?? error}\n`);
+  process.exitCode = 3;
+}

@@ -7,6 +7,7 @@ export interface CatalogOptions {
   sources?: string;
   source?: string[];
   catalog?: string;
+  config?: string;
   'csv-bom'?: boolean;
 }
 
@@ -14,6 +15,7 @@ export const catalogOptionSpec = {
   sources: { type: 'string' },
   source: { type: 'string', multiple: true },
   catalog: { type: 'string' },
+  config: { type: 'string' },
   'csv-bom': { type: 'boolean' },
 } as const;
 
@@ -21,14 +23,22 @@ export const catalogOptionHelp = `  --sources DIR       the sources folder (defa
   --source LANG=PATH  compile these pages as one catalog instead (repeat per language;
                       one language alone is a catalog too)
   --catalog NAME      the catalog's name with --source (default: the pages' folder name)
+  --config FILE       settings for a --source catalog, as in sources/<catalog>/catalog.json
   --csv-bom           start catalog.csv with a UTF-8 BOM, for Excel`;
 
 export function catalogSpecs(options: CatalogOptions): { specs: CatalogSpec[]; explicit: boolean } {
   if (options.source && options.source.length > 0) {
     if (options.sources) throw new UsageError('use either --sources or --source, not both');
-    return { specs: [explicitCatalog(options.source, options.catalog)], explicit: true };
+    const spec = explicitCatalog(options.source, options.catalog);
+    if (options.config) {
+      spec.configPath = options.config;
+      spec.configRequired = true;
+    }
+    return { specs: [spec], explicit: true };
   }
-  if (options.catalog) throw new UsageError('--catalog names the catalog made with --source; sources/ folders name their own');
+  if (options.catalog || options.config) {
+    throw new UsageError('--catalog and --config go with --source; sources/<catalog>/ folders name and configure themselves');
+  }
   return { specs: discoverCatalogs(options.sources ?? 'sources'), explicit: false };
 }
 

@@ -20,7 +20,8 @@ Commands:
 
 Run errcat <command> --help for a command's options.
 
-Exit status: 0 ok; 1 a check or diff threshold failed; 2 usage or input error.
+Exit status: 0 ok; 1 a check or diff threshold failed; 2 usage or input error;
+3 internal error (a bug, or the disk refused a write).
 `;
 
 type Command = (argv: string[]) => Promise<number>;

@@ -139,8 +139,8 @@ function expandSpansWithGaps(table: SourceTable): { grid: string[][]; shortBy: n
  * A row with fewer cells than its table is wide is rendered with its cells to the left (GFM pads
  * pipe rows at the end; browsers leave HTML rows short), but writers usually meant the first cells
  * to be shared with the row above (a 模块 or status whose rowspan was forgotten or miscounted).
- * When the rendered reading puts no code in the code column and the shifted reading does, shift
- * the row and take the leading cells from the row above; the short-row rule reports it.
+ * When the shifted reading is the more plausible one (a code in the code column, a status in the
+ * status column), shift the row and take the leading cells from the row above; short-row reports it.
  */
 function realignShortRow(
   cells: string[],
@@ -152,10 +152,13 @@ function realignShortRow(
   if (!isCode) return null;
   const codeColumn = mapped.indexOf('errorCode');
   if (codeColumn < missing) return null;
-  const padded = normalizeCode(cells[codeColumn] ?? '');
+  const statusColumn = mapped.indexOf('httpStatus');
+  // How plausible a reading is: a code where the code goes, a status (or nothing) where the status goes.
+  const score = (row: string[]) =>
+    (isCode(normalizeCode(row[codeColumn] ?? '')) ? 1 : 0) +
+    (statusColumn >= 0 && /^\s*(?:[1-5][0-9]{2}\b.*)?$/.test(row[statusColumn] ?? '') ? 1 : 0);
   const shifted = [...previous.slice(0, missing), ...cells.slice(0, cells.length - missing)];
-  if (isCode(padded) || !isCode(normalizeCode(shifted[codeColumn] ?? ''))) return null;
-  return shifted;
+  return score(shifted) > score(cells) ? shifted : null;
 }
 
 /**

@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errcat } from '../helpers/cli';
+import { repoRoot } from '../helpers/reference';
+
+let work: string;
+
+/** A throwaway project: the repo's sources/ and dist/, as a user's checkout has them. */
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'errcat-cli-'));
+  cpSync(join(repoRoot, 'sources'), join(work, 'sources'), { recursive: true });
+  cpSync(join(repoRoot, 'dist'), join(work, 'dist'), { recursive: true });
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files[`${prefix}${name}`] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+describe('errcat build', () => {
+  it('writes the committed dist/ byte for byte, and prints a summary', () => {
+    rmSync(join(work, 'dist'), { recursive: true });
+    const { status, stdout } = errcat(['build'], work);
+    expect(status).toBe(0);
+    expect(snapshot(join(work, 'dist'))).toEqual(snapshot(join(repoRoot, 'dist')));
+    expect(stdout).toContain('222 rows read = 222 merged into 112 entries + 0 left out');
+    expect(stdout).toContain('divergences: missing-language 2 (error), message-mismatch 10 (warning), message-punctuation 4 (info)');
+    expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
+  });
+
+  it('leaves dist/ untouched when a page is malformed', () => {
+    const before = snapshot(join(work, 'dist'));
+    writeFileSync(join(work, 'sources', 'cci', 'en.rst'), readFileSync(join(repoRoot, 'test', 'fixtures', 'malformed', 'ragged-right-border.rst')));
+    const { status, stderr } = errcat(['build'], work);
+    expect(status).toBe(2);
+    expect(stderr).toBe('sources/cci/en.rst:8: Malformed table: ragged right border; expected "+" or "|" at column 17 as on the table\'s first line, found a line 18 columns wide\n');
+    expect(snapshot(join(work, 'dist'))).toEqual(before);
+  });
+
+  it('leaves dist/ byte-identical when writing fails midway', () => {
+    writeFileSync(join(work, 'sources', 'cci', 'zh.md'), readFileSync(join(work, 'sources', 'cci', 'zh.md'), 'utf8').replace('|400|CCI.01.400101|', '|401|CCI.01.400101|'));
+    const before = snapshot(join(work, 'dist'));
+    const result = spawnSync(process.execPath, [join(repoRoot, 'pipeline', 'bin', 'errcat.js'), 'build'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, ERRCAT_TEST_FAIL_AFTER_FILES: '3' },
+    });
+    expect(result.stderr).toContain('ERRCAT_TEST_FAIL_AFTER_FILES: stopped after 3 files');
+    expect(result.status).toBe(3);
+    expect(snapshot(join(work, 'dist'))).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
+  });
+
+  it('compiles explicit pages without a sources/ folder; one language is a catalog', () => {
+    const { status } = errcat(['build', '--source', `zh=${join(repoRoot, 'sources', 'cci', 'zh.md')}`, '--catalog', 'solo', '--out', 'out'], work);
+    expect(status).toBe(0);
+    const catalog = JSON.parse(readFileSync(join(work, 'out', 'solo', 'catalog.json'), 'utf8'));
+    expect(catalog.languages).toEqual(['zh']);
+    expect(catalog.entries).toHaveLength(110);
+  });
+});
+
+describe('errcat check', () => {
+  it('passes on the committed sources and dist/', () => {
+    expect(errcat(['check'], work)).toMatchObject({ status: 0, stdout: expect.stringContaining('dist/ is up to date') });
+  });
+
+  it('fails naming the file when one byte of dist/ changed', () => {
+    const file = join(work, 'dist', 'cci', 'catalog.csv');
+    const bytes = readFileSync(file);
+    bytes[100] = bytes[100] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(file, bytes);
+    const { status, stdout } = errcat(['check'], work);
+    expect(status).toBe(1);
+    expect(stdout).toContain('differs    dist/cci/catalog.csv');
+  });
+
+  it('names missing and unexpected files', () => {
+    rmSync(join(work, 'dist', 'cci', 'divergences.md'));
+    writeFileSync(join(work, 'dist', 'cci', 'stray.txt'), 'x');
+    const { status, stdout } = errcat(['check'], work);
+    expect(status).toBe(1);
+    expect(stdout).toContain('missing    dist/cci/divergences.md');
+    expect(stdout).toContain('unexpected dist/cci/stray.txt');
+  });
+
+  it('fails on divergences the baseline does not accept, with file:line', () => {
+    rmSync(join(work, 'sources', 'cci', 'baseline.json'));
+    const text = errcat(['check'], work);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('error missing-language sources/cci/en.rst:84: CCI.01.403009 is documented in en only; missing in zh');
+    const github = errcat(['check', '--format', 'github'], work);
+    expect(github.stdout.split('\n')).toContain('::error file=sources/cci/en.rst,line=84,title=errcat missing-language::CCI.01.403009 is documented in en only; missing in zh');
+    const json = JSON.parse(errcat(['check', '--format', 'json'], work).stdout);
+    expect(json.catalogs[0].failing).toHaveLength(2);
+  });
+
+  it('--fail-on warning also fails on the 10 message mismatches; never ignores divergences', () => {
+    const warning = errcat(['check', '--fail-on', 'warning'], work);
+    expect(warning.status).toBe(1);
+    expect(warning.stdout).toContain('cci: 10 divergences at or above warning not accepted');
+    expect(errcat(['check', '--fail-on', 'never'], work).status).toBe(0);
+  });
+
+  it('--update-baseline accepts what is there, and stale entries are listed', () => {
+    expect(errcat(['check', '--fail-on', 'warning', '--update-baseline'], work).status).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(work, 'sources', 'cci', 'baseline.json'), 'utf8'));
+    expect(baseline.accepted).toHaveLength(12);
+    // Fix one divergence in the zh page: its accepted entry becomes stale.
+    const zh = join(work, 'sources', 'cci', 'zh.md');
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('The official charts is forbidden', 'The official chart is forbidden'));
+    expect(errcat(['build'], work).status).toBe(0);
+    const after = errcat(['check', '--fail-on', 'warning'], work);
+    expect(after.status).toBe(0);
+    expect(after.stdout).toContain('cci: 1 accepted divergence no longer found');
+    expect(after.stdout).toContain('message-mismatch: CCI.04.403124: the zh and en pages give different messages');
+  });
+
+  it('rejects a bad option value with exit 2', () => {
+    const { status, stderr } = errcat(['check', '--fail-on', 'fatal'], work);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--fail-on must be one of error, warning, info, never; got "fatal"');
+  });
+});
+
+describe('errcat lookup', () => {
+  it('prints an entry in every language, or one', () => {
+    const all = errcat(['lookup', 'CCI.02.409101'], work);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toContain('[zh] sources/cci/zh.md:119');
+    expect(all.stdout).toContain('[en] sources/cci/en.rst:220');
+    const en = JSON.parse(errcat(['lookup', 'CCI.02.409101', '--lang', 'en', '--json'], work).stdout);
+    expect(Object.keys(en.texts)).toEqual(['en']);
+  });
+
+  it('exits 1 for an unknown code', () => {
+    expect(errcat(['lookup', 'CCI.99.000000'], work)).toMatchObject({ status: 1, stderr: 'errcat lookup: CCI.99.000000 is not in cci\n' });
+  });
+});

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../pipeline/compile';
+import { mapHeader } from '../../pipeline/normalize/columns';
+import { explicitCatalog } from '../../pipeline/sources';
+import { repoRoot } from '../helpers/reference';
+
+const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'columns', name);
+const compileOne = (name: string, config?: string) => {
+  const spec = explicitCatalog([`zh=${fixture(name)}`], 'columns');
+  if (config) spec.configPath = fixture(config);
+  return compileCatalog(spec);
+};
+
+describe('column mapping', () => {
+  it.each([
+    ['状态码', 'httpStatus'], ['HTTP状态码', 'httpStatus'], ['http状态码', 'httpStatus'], ['Http 状态码', 'httpStatus'],
+    ['Status Code', 'httpStatus'], ['HTTP Status Code', 'httpStatus'], ['错误码', 'errorCode'], ['返回错误码', 'errorCode'],
+    ['Error Code', 'errorCode'], ['Error Codes', 'errorCode'], ['错误信息', 'message'], ['Error Message', 'message'],
+    ['Message', 'message'], ['描述', 'description'], ['说明', 'description'], ['错误说明', 'description'],
+    ['错误描述', 'description'], ['中文错误信息', 'description'], ['Description', 'description'], ['处理措施', 'measure'],
+    ['解决方案', 'measure'], ['处理建议', 'measure'], ['Measure', 'measure'], ['Solution', 'measure'],
+    ['Handling Measure', 'measure'], ['模块', 'module'], ['Module', 'module'], ['描述(处理措施)', 'measure'],
+  ])('%s → %s', (header, field) => {
+    expect(mapHeader(header)).toBe(field);
+  });
+
+  const compiled = compileOne('variants.md');
+
+  it('finds error-code tables by header in any column order and skips the others', () => {
+    expect(compiled.pages[0]).toMatchObject({ tables: 3, codeTables: 2, rows: 5 });
+    expect(compiled.pages[0]!.skipped).toEqual([{ line: 5, header: ['参数', '类型', '说明'] }]);
+  });
+
+  it('applies row spans to every row they cover, and reads "403 Forbidden" as 403', () => {
+    const byCode = new Map(compiled.catalog.entries.map((e) => [e.errorCode, e]));
+    expect(byCode.get('V.0002')).toMatchObject({ httpStatus: 400, module: '公共', texts: { zh: { message: 'worse', description: '错误二', measure: '联系我们' } } });
+    expect(byCode.get('V.0003')).toMatchObject({ httpStatus: 403, module: '网络' });
+  });
+
+  it('reads a pipe row lacking its first cell as sharing it with the row above, and says so', () => {
+    const entry = compiled.catalog.entries.find((e) => e.errorCode === 'V.0102')!;
+    expect(entry).toMatchObject({ httpStatus: 404, module: '子网', texts: { zh: { message: 'b', description: '乙', measure: '无' } } });
+    expect(compiled.report.divergences.filter((d) => d.rule === 'short-row').map((d) => d.locations[0]!.line)).toEqual([18]);
+  });
+
+  it('refuses a header it cannot map, naming it', () => {
+    expect(() => compileOne('unknown-column.md')).toThrow(/Unknown column "备注" in an error-code table/);
+  });
+
+  it('maps extra headers from catalog.json', () => {
+    const mapped = compileOne('unknown-column.md', 'ignore-remarks.json');
+    expect(mapped.catalog.entries.map((e) => e.errorCode)).toEqual(['V.0001']);
+  });
+
+  it('refuses a page without an error-code table, listing the tables it has', () => {
+    expect(() => compileOne('no-code-table.md')).toThrow('No error-code table; expected a table with a header such as 错误码 or Error Code (tables found: line 3: 参数 | 类型 | 说明)');
+  });
+});

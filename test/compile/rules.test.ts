@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../pipeline/compile';
+import { explicitCatalog } from '../../pipeline/sources';
+import { repoRoot } from '../helpers/reference';
+
+const dir = join(repoRoot, 'test', 'fixtures', 'rules');
+
+// test/fixtures/rules holds one row per situation; every expectation below was worked out by hand
+// from those rows (zh body rows start at line 7, en rows at line 9, one border line between).
+describe('divergence rules on a fixture that triggers each once', () => {
+  const spec = explicitCatalog([`zh=${join(dir, 'zh.md')}`, `en=${join(dir, 'en.rst')}`], 'rules');
+  spec.configPath = join(dir, 'catalog.json');
+  const compiled = compileCatalog(spec);
+  const found = compiled.report.divergences.map((d) => [
+    d.rule,
+    d.severity,
+    d.errorCode ?? null,
+    d.locations.map((l) => `${l.lang}:${l.line}`).join(' '),
+  ]);
+
+  it('reports each rule with its severity, code and every location', () => {
+    expect(found).toEqual([
+      ['missing-language', 'error', 'T.01.400013', 'zh:21'],
+      ['missing-language', 'error', 'T.01.400015', 'en:29'],
+      ['status-mismatch', 'error', 'T.01.400003', 'zh:9 en:13'],
+      ['message-mismatch', 'warning', 'T.01.400004', 'zh:10 en:15'],
+      ['message-punctuation', 'info', 'T.01.400002', 'zh:8 en:11'],
+      ['duplicate-code', 'info', 'T.01.400005', 'zh:11 zh:12'],
+      ['duplicate-code', 'error', 'T.01.400006', 'zh:13 zh:14'],
+      ['invalid-code', 'error', null, 'zh:15'],
+      ['invalid-code', 'error', null, 'zh:16'],
+      ['status-in-code', 'warning', 'T.01.400003', 'zh:9'],
+      ['empty-field', 'warning', null, 'zh:18'],
+      ['empty-field', 'warning', 'T.01.400010', 'zh:17'],
+      ['invalid-status', 'warning', 'T.01.400011', 'zh:19'],
+      ['code-whitespace', 'info', 'T.01.400012', 'zh:20'],
+    ]);
+  });
+
+  it('fills message templates', () => {
+    const messages = compiled.report.divergences.map((d) => d.message);
+    expect(messages).toContain('T.01.400003 has status 404 (zh) vs 400 (en); the catalog uses 404 (zh)');
+    expect(messages).toContain('"T.01.400007~T.01.400009" in zh is not an error code matching /T\\.(?<group>[0-9]{2})\\.(?<status>[0-9]{3})[0-9]{3}/; the row is left out');
+    expect(messages).toContain('T.01.400003 carries status 400 but the zh page gives 404');
+  });
+
+  it('lets the primary language decide the status, and keeps both texts', () => {
+    const entry = compiled.catalog.entries.find((e) => e.errorCode === 'T.01.400003')!;
+    expect(entry.httpStatus).toBe(404);
+    expect(entry.texts.en).toEqual({ message: 'not found', description: 'Not found.', measure: 'None.', line: 13 });
+  });
+
+  it('accounts for every row: read = merged + left out, with the reason', () => {
+    expect(compiled.accounting).toEqual({ read: 27, merged: 22, excluded: { 'invalid-code': 2, 'empty-field': 1, 'duplicate-code': 2 } });
+    expect(compiled.catalog.entries.map((e) => e.errorCode)).toEqual([
+      'T.01.400001', 'T.01.400002', 'T.01.400003', 'T.01.400004', 'T.01.400005', 'T.01.400006',
+      'T.01.400010', 'T.01.400011', 'T.01.400012', 'T.01.400013', 'T.01.400014', 'T.01.400015',
+    ]);
+  });
+
+  it('gives the same fingerprint when rows move', () => {
+    const again = compileCatalog(spec).report.divergences.map((d) => d.fingerprint);
+    expect(again).toEqual(compiled.report.divergences.map((d) => d.fingerprint));
+    expect(new Set(again).size).toBe(again.length);
+  });
+
+  it('applies severity overrides and turns rules off', () => {
+    const quiet = explicitCatalog([`zh=${join(dir, 'zh.md')}`, `en=${join(dir, 'en.rst')}`], 'rules');
+    quiet.configPath = join(repoRoot, 'test', 'fixtures', 'columns', 'severity.json');
+    const report = compileCatalog(quiet).report;
+    expect(report.divergences.filter((d) => d.rule === 'missing-language').map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(report.counts['message-punctuation']).toBeUndefined();
+  });
+});

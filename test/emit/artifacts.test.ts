@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'csv-parse/sync';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { neutralizeFormula } from '../../pipeline/emit/csv';
+import { compileCatalog } from '../../pipeline/compile';
+import { explicitCatalog } from '../../pipeline/sources';
+import { repoRoot } from '../helpers/reference';
+
+const dist = (path: string) => join(repoRoot, 'dist', path);
+const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** Loads an emitted catalog.ts as a module (esbuild strips the types; nothing else changes). */
+async function loadCatalogModule(ts: string): Promise<Record<string, any>> {
+  const dir = mkdtempSync(join(tmpdir(), 'errcat-ts-'));
+  writeFileSync(join(dir, 'catalog.ts'), ts);
+  await build({ entryPoints: [join(dir, 'catalog.ts')], outfile: join(dir, 'catalog.mjs'), format: 'esm', logLevel: 'silent' });
+  return import(join(dir, 'catalog.mjs'));
+}
+
+describe('dist/catalog.schema.json and catalog.json', () => {
+  it('catalog.json validates against the emitted schema (ajv, strict)', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(dist('catalog.schema.json'), 'utf8')));
+    const ok = validate(JSON.parse(readFileSync(dist('cci/catalog.json'), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the generated types match the schemas (no drift)', () => {
+    expect(() => execFileSync(process.execPath, [join(repoRoot, 'pipeline', 'tools', 'generate.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('dist/cci/catalog.ts', () => {
+  it('compiles under tsc --strict --noEmit', () => {
+    expect(() => execFileSync(process.execPath, [tsc, '--strict', '--noEmit', dist('cci/catalog.ts')], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('looks codes up, and explains an API error body', async () => {
+    const mod = await loadCatalogModule(readFileSync(dist('cci/catalog.ts'), 'utf8'));
+    expect(mod.catalog).toHaveLength(112);
+    expect(mod.isErrorCode('CCI.02.409101')).toBe(true);
+    expect(mod.isErrorCode('CCI.99.999999')).toBe(false);
+    expect(mod.lookup('CCI.01.403009').texts.zh).toBeUndefined();
+    const body = '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"namespace name is already exist","reason":"Conflict","code":409,"errorCode":"CCI.02.409101"}';
+    expect(mod.explain(body, 'en')).toMatchObject({
+      errorCode: 'CCI.02.409101', httpStatus: 409, lang: 'en', description: 'Failed to create the namespace. The namespace already exists.',
+    });
+    expect(mod.explain(JSON.parse(body))).toMatchObject({ lang: 'zh', measure: '请修改namespace名称后重试' });
+    // Asked for a language the entry lacks: the primary language's texts.
+    expect(mod.explain({ error_code: 'CCI.01.403009' }, 'zh')).toMatchObject({ lang: 'en', message: 'your account is in arrears, please recharge' });
+    expect(mod.explain({ code: 409 })).toBeUndefined();
+    expect(mod.explain('not json')).toBeUndefined();
+  });
+});
+
+describe('hostile cells in the generated TypeScript', () => {
+  const spec = explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'hostile', 'zh.md')}`], 'hostile');
+  const compiled = compileCatalog(spec);
+  const ts = compiled.artifacts.get('hostile/catalog.ts')!;
+
+  it('still compiles under tsc --strict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'errcat-hostile-'));
+    writeFileSync(join(dir, 'catalog.ts'), ts);
+    expect(() => execFileSync(process.execPath, [tsc, '--strict', '--noEmit', join(dir, 'catalog.ts')], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('keeps every text intact and treats constructor as a code, not a property', async () => {
+    const mod = await loadCatalogModule(ts);
+    expect(mod.lookup('constructor').texts.zh.message).toBe('ends a string: " \' ` ${x} */ /* </script>');
+    expect(mod.lookup('toString').texts.zh.description).toBe('line\u2028separator and \\ backslash');
+    expect(mod.lookup('hasOwnProperty')).toBeUndefined();
+    expect(mod.isErrorCode('valueOf')).toBe(false);
+  });
+});
+
+describe('dist/cci/catalog.csv', () => {
+  const text = readFileSync(dist('cci/catalog.csv'), 'utf8');
+  const records = parse(text, { columns: true, bom: true }) as Array<Record<string, string>>;
+
+  it('reads back with a real CSV parser: a header and one row per code', () => {
+    expect(Object.keys(records[0]!)).toEqual([
+      'errorCode', 'httpStatus', 'module', 'message_zh', 'message_en', 'description_zh', 'description_en', 'measure_zh', 'measure_en',
+    ]);
+    expect(records).toHaveLength(112);
+    const row = records.find((r) => r.errorCode === 'CCI.02.409101')!;
+    expect(row).toMatchObject({ httpStatus: '409', message_zh: 'namespace name is already exist', measure_en: 'Change the namespace name and try again.' });
+    expect(records.find((r) => r.errorCode === 'CCI.01.403009')!.message_zh).toBe('');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas (OWASP)', () => {
+    expect(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', 'ok'].map(neutralizeFormula)).toEqual([
+      "'=1+2", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "'\nx", 'ok',
+    ]);
+    const rules = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'rules', 'zh.md')}`], 'r'));
+    const row = (parse(rules.artifacts.get('r/catalog.csv')!, { columns: true }) as Array<Record<string, string>>).find((r) => r.errorCode === 'T.01.400014')!;
+    expect([row.message_zh, row.description_zh, row.measure_zh]).toEqual(["'=HYPERLINK(\"x\")", "'-cmd", "'@sum"]);
+  });
+
+  it('writes a BOM only when asked', () => {
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    const withBom = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'sources', 'cci', 'zh.md')}`], 'b'), { csvBom: true });
+    expect(withBom.artifacts.get('b/catalog.csv')!.charCodeAt(0)).toBe(0xfeff);
+  });
+});
