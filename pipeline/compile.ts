@@ -14,7 +14,7 @@ import type { Catalog } from './generated/catalog';
 import type { DivergenceReport } from './generated/divergences';
 import { merge } from './merge';
 import { normalizePage, type NormalizedPage } from './normalize';
-import { readPage } from './read';
+import { readPage, readPageBytes } from './read';
 import type { CatalogSpec } from './sources';
 import { catalogSchema, validateCatalog } from './validate';
 
@@ -43,7 +43,7 @@ export interface CompileOptions {
 }
 
 export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}): CompiledCatalog {
-  const config = loadConfig(spec.configPath, spec.configRequired);
+  const config = loadConfig(spec.configPath, spec.configRequired, spec.configText);
   const declared = spec.pages.map((p) => p.lang);
   const resolved = resolveConfig(config, declared);
   if (!declared.includes(resolved.primaryLanguage)) {
@@ -54,7 +54,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   const isCode = (code: string) => resolved.codePattern.test(code);
   const summaries: PageSummary[] = [];
   const normalized = pages.map((page) => {
-    const doc = readPage(page.file, { lang: page.lang });
+    const doc = page.bytes ? readPageBytes(page.file, page.bytes, { lang: page.lang }) : readPage(page.file, { lang: page.lang });
     const result = normalizePage(doc, { columns: resolved.columns, isCode });
     summaries.push({
       lang: page.lang,

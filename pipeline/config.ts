@@ -21,15 +21,15 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
 
 /** Reads catalog.json when present; every mistake in it is an input error naming the key. */
-export function loadConfig(path: string | null, required = false): CatalogConfig {
+export function loadConfig(path: string | null, required = false, text?: string): CatalogConfig {
   if (path === null) return {};
-  if (!existsSync(path)) {
+  if (text === undefined && !existsSync(path)) {
     if (required) throw new ErrcatError(path, 0, 'no such settings file');
     return {};
   }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text ?? readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
   }

@@ -2,14 +2,17 @@
  * Which catalogs to compile: each folder under sources/ is a catalog and each page in it is named
  * by its language (zh.md, en.rst). catalog.json and baseline.json are the catalog's settings.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ErrcatError } from './errors';
 import { languageOf } from './read';
 
 export interface PageSpec {
   lang: string;
+  /** The page's path, as shown in messages (for a page from git: `REV:path`). */
   file: string;
+  /** The page's bytes when they do not come from `file` on disk (e.g. read from git). */
+  bytes?: Uint8Array;
 }
 
 export interface CatalogSpec {
@@ -18,7 +21,20 @@ export interface CatalogSpec {
   configPath: string | null;
   /** Whether configPath was named explicitly (then it must exist). */
   configRequired?: boolean;
+  /** The settings' text when they do not come from configPath on disk (e.g. read from git). */
+  configText?: string;
   baselinePath: string | null;
+}
+
+/** A tree of files to find catalogs in: on disk, or a git revision. */
+export interface FileTree {
+  /** How the tree's root is shown in messages. */
+  label: string;
+  /** Paths of every file, relative to the root, with `/` separators. */
+  files: string[];
+  /** How a file is shown in messages. */
+  display(path: string): string;
+  read(path: string): Uint8Array;
 }
 
 const PAGE = /^([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.(md|markdown|rst|txt)$/;
@@ -29,25 +45,75 @@ export function discoverCatalogs(sourcesDir: string): CatalogSpec[] {
   if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) {
     throw new ErrcatError(sourcesDir, 0, 'no sources folder; expected sources/<catalog>/<lang>.md|.rst, or pass --source LANG=PATH');
   }
+  return catalogsInTree(diskTree(sourcesDir), true);
+}
+
+export function diskTree(root: string): FileTree {
+  const files: string[] = [];
+  const walk = (dir: string, prefix: string, depth: number) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (depth < 1) walk(path, `${prefix}${name}/`, depth + 1);
+      } else files.push(`${prefix}${name}`);
+    }
+  };
+  walk(root, '', 0);
+  return { label: root, files, display: (path) => join(root, path), read: (path) => readFileSync(join(root, path)) };
+}
+
+/**
+ * Catalogs in a tree: each folder holding pages is a catalog (a sources/ folder); pages directly at
+ * the root make one catalog named after the root (a single catalog folder). Disk pages are read
+ * when compiled; others carry their bytes.
+ */
+export function catalogsInTree(tree: FileTree, onDisk: boolean): CatalogSpec[] {
+  const folders = new Map<string, string[]>();
+  for (const path of tree.files) {
+    const parts = path.split('/');
+    const folder = parts.length > 1 ? parts[0]! : '';
+    const name = parts[parts.length - 1]!;
+    if (parts.length > 2 || name.startsWith('.')) continue;
+    if (!folders.has(folder)) folders.set(folder, []);
+    folders.get(folder)!.push(name);
+  }
   const specs: CatalogSpec[] = [];
-  for (const name of readdirSync(sourcesDir).sort()) {
-    const dir = join(sourcesDir, name);
-    if (name.startsWith('.') || !statSync(dir).isDirectory()) continue;
-    if (!CATALOG_NAME.test(name)) throw new ErrcatError(dir, 0, 'catalog folder names may hold letters, digits, dots, underscores and hyphens');
+  for (const [folder, names] of [...folders].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (folder !== '' && !CATALOG_NAME.test(folder)) throw new ErrcatError(tree.display(folder), 0, 'catalog folder names may hold letters, digits, dots, underscores and hyphens');
+    const rel = (name: string) => (folder ? `${folder}/${name}` : name);
     const pages: PageSpec[] = [];
-    for (const file of readdirSync(dir).sort()) {
-      if (file.startsWith('.') || SETTINGS.has(file)) continue;
-      const m = PAGE.exec(file);
-      if (!m) throw new ErrcatError(join(dir, file), 0, 'not a page; expected <lang>.md or <lang>.rst (e.g. zh.md), catalog.json or baseline.json');
+    for (const name of names.sort()) {
+      if (SETTINGS.has(name)) continue;
+      const m = PAGE.exec(name);
+      if (!m) {
+        if (folder === '') continue; // loose files at a sources/ root (a README) are not pages
+        throw new ErrcatError(tree.display(rel(name)), 0, 'not a page; expected <lang>.md or <lang>.rst (e.g. zh.md), catalog.json or baseline.json');
+      }
       const lang = m[1]!;
       const twin = pages.find((p) => p.lang === lang);
-      if (twin) throw new ErrcatError(join(dir, file), 0, `a second ${lang} page; ${twin.file} is already this catalog's ${lang} page`);
-      pages.push({ lang, file: join(dir, file) });
+      if (twin) throw new ErrcatError(tree.display(rel(name)), 0, `a second ${lang} page; ${twin.file} is already this catalog's ${lang} page`);
+      const page: PageSpec = { lang, file: tree.display(rel(name)) };
+      if (!onDisk) page.bytes = tree.read(rel(name));
+      pages.push(page);
     }
-    if (pages.length === 0) throw new ErrcatError(dir, 0, 'catalog folder without pages; expected <lang>.md or <lang>.rst');
-    specs.push({ name, pages, configPath: join(dir, 'catalog.json'), baselinePath: join(dir, 'baseline.json') });
+    if (pages.length === 0) {
+      if (folder === '') continue;
+      throw new ErrcatError(tree.display(folder), 0, 'catalog folder without pages; expected <lang>.md or <lang>.rst');
+    }
+    const name = folder || basename(tree.label.replace(/[/\\]+$/, '').split(':').pop() || 'catalog') || 'catalog';
+    const spec: CatalogSpec = {
+      name,
+      pages,
+      configPath: onDisk ? tree.display(rel('catalog.json')) : null,
+      baselinePath: onDisk ? tree.display(rel('baseline.json')) : null,
+    };
+    if (!onDisk && names.includes('catalog.json')) {
+      spec.configPath = tree.display(rel('catalog.json'));
+      spec.configText = new TextDecoder().decode(tree.read(rel('catalog.json')));
+    }
+    specs.push(spec);
   }
-  if (specs.length === 0) throw new ErrcatError(sourcesDir, 0, 'no catalogs; expected a folder per catalog, e.g. sources/cci/zh.md');
+  if (specs.length === 0) throw new ErrcatError(tree.label, 0, 'no catalogs; expected a folder per catalog, e.g. sources/cci/zh.md');
   return specs;
 }
 
@@ -64,7 +130,9 @@ export function explicitCatalog(sources: string[], name: string | undefined): Ca
     if (seen.has(page.lang)) throw new ErrcatError(page.file, 0, `a second ${page.lang} page; give each --source a different language (LANG=PATH)`);
     seen.add(page.lang);
   }
-  const folder = basename(dirname(pages[0]!.file));
+  // A page in a language folder (vpc/zh/page.md) belongs to the folder above it (vpc).
+  let folder = basename(dirname(pages[0]!.file));
+  if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(folder) && folder === pages[0]!.lang) folder = basename(dirname(dirname(pages[0]!.file)));
   const catalog = name ?? (CATALOG_NAME.test(folder) && folder !== '.' ? folder : basename(pages[0]!.file, extname(pages[0]!.file)));
   return { name: catalog, pages, configPath: null, baselinePath: null };
 }

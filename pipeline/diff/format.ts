@@ -1,0 +1,91 @@
+/** Diff reports for people (text, a pull-request comment in Markdown), machines (JSON) and CI (GitHub annotations). */
+import type { Change, DiffReport } from '../generated/diff';
+import { tableCell } from '../emit/report';
+import { CHANGE_KINDS } from './index';
+
+const MAX_ROWS = 50;
+
+function countsLine(report: DiffReport): string {
+  const parts = CHANGE_KINDS.filter((k) => report.counts[k.id]).map((k) => `${report.counts[k.id]} ${k.id} (${k.severity})`);
+  return parts.length > 0 ? parts.join(', ') : 'no changes for consumers';
+}
+
+const where = (l: Change['oldLocation']) => (l ? `${l.file}:${l.line}` : '—');
+
+export function formatText(report: DiffReport): string {
+  const lines = [`errcat diff ${report.old} → ${report.new}: ${countsLine(report)}`];
+  for (const c of report.changes) {
+    const loc = c.newLocation ?? c.oldLocation;
+    lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${c.catalog} ${c.message}${loc ? ` (${where(loc)})` : ''}`);
+    if (c.old !== undefined || c.new !== undefined) {
+      if (typeof c.old === 'string' || typeof c.new === 'string') {
+        lines.push(`      - ${String(c.old ?? '—').replace(/\n/g, ' ')}`, `      + ${String(c.new ?? '—').replace(/\n/g, ' ')}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Shortens two texts around where they differ: the common start and end are cut to a little
+ * context, and the differing part is shown in bold, so a one-word change in a long text stays visible.
+ */
+export function sideBySide(a: string, b: string, context = 24): [string, string] {
+  const x = a.replace(/\s+/g, ' ').trim();
+  const y = b.replace(/\s+/g, ' ').trim();
+  const chars = (s: string) => Array.from(s);
+  const xa = chars(x);
+  const ya = chars(y);
+  let start = 0;
+  while (start < xa.length && start < ya.length && xa[start] === ya[start]) start++;
+  let end = 0;
+  while (end < xa.length - start && end < ya.length - start && xa[xa.length - 1 - end] === ya[ya.length - 1 - end]) end++;
+  const show = (s: string[]) => {
+    const head = s.slice(0, start);
+    const mid = s.slice(start, s.length - end).join('');
+    const tail = s.slice(s.length - end);
+    const pre = head.length > context ? `…${head.slice(-context).join('')}` : head.join('');
+    const post = tail.length > context ? `${tail.slice(0, context).join('')}…` : tail.join('');
+    return `${tableCell(pre)}${mid ? `<b>${tableCell(mid)}</b>` : ''}${tableCell(post)}`;
+  };
+  return [show(xa), show(ya)];
+}
+
+export function formatMarkdown(report: DiffReport): string {
+  const out = [`**errcat diff** \`${report.old}\` → \`${report.new}\`: ${countsLine(report)}`];
+  for (const kind of CHANGE_KINDS) {
+    const changes = report.changes.filter((c) => c.kind === kind.id);
+    if (changes.length === 0) continue;
+    out.push('', `#### ${kind.id} (${changes.length}, ${kind.severity})`, '', kind.summary, '');
+    const hasValues = changes.some((c) => c.old !== undefined || c.new !== undefined);
+    const hasLang = changes.some((c) => c.lang !== undefined || c.field !== undefined);
+    const head = ['catalog', 'code', ...(hasLang ? ['where'] : []), ...(hasValues ? ['old', 'new'] : ['old page', 'new page'])];
+    out.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
+    for (const c of changes.slice(0, MAX_ROWS)) {
+      const cells = [c.catalog, `\`${c.errorCode}\``];
+      if (hasLang) cells.push([c.field, c.lang].filter(Boolean).join(' ') || '—');
+      if (hasValues) {
+        if (typeof c.old === 'string' && typeof c.new === 'string') cells.push(...sideBySide(c.old, c.new));
+        else cells.push(tableCell(c.old == null ? '—' : String(c.old)), tableCell(c.new == null ? '—' : String(c.new)));
+      } else {
+        cells.push(c.oldLocation ? `\`${where(c.oldLocation)}\`` : '—', c.newLocation ? `\`${where(c.newLocation)}\`` : '—');
+      }
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+    if (changes.length > MAX_ROWS) out.push('', `… and ${changes.length - MAX_ROWS} more (errcat diff --format json lists all).`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function formatGithub(report: DiffReport): string {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const level = { breaking: 'error', warning: 'warning', info: 'notice' } as const;
+  return report.changes
+    .map((c) => {
+      // Annotate the new page's line; a removed code has only an old (possibly git:) location.
+      const loc = c.newLocation && !c.newLocation.file.includes(':') ? `file=${prop(c.newLocation.file)},line=${c.newLocation.line},` : '';
+      return `::${level[c.severity]} ${loc}title=${prop(`errcat ${c.kind}`)}::${escape(c.message)}\n`;
+    })
+    .join('');
+}

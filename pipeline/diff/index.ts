@@ -1,0 +1,103 @@
+/**
+ * What changed for consumers between two versions of the docs. Both sides are catalogs (compiled
+ * in memory from pages, or read from a catalog.json); entries are paired by catalog and errorCode,
+ * and every change kind looks at every pair. Only values are compared — line numbers, table form,
+ * column order and wrapping are not — so a change of form alone is no change.
+ */
+import { createHash } from 'node:crypto';
+import { render } from '../check/rule';
+import type { Catalog, CatalogEntry } from '../generated/catalog';
+import type { Change, DiffReport } from '../generated/diff';
+import { compareCodes } from '../merge';
+import type { ChangeKind, EntryPair, Severity } from './kind';
+import { codeAdded, codeRemoved } from './kinds/codes';
+import { fieldAdded, fieldRemoved } from './kinds/fields';
+import { languageAdded, languageRemoved } from './kinds/languages';
+import { moduleChanged, statusChanged } from './kinds/status';
+import { descriptionChanged, measureChanged, messageChanged } from './kinds/texts';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  codeRemoved,
+  statusChanged,
+  messageChanged,
+  languageRemoved,
+  languageAdded,
+  codeAdded,
+  descriptionChanged,
+  measureChanged,
+  moduleChanged,
+  fieldAdded,
+  fieldRemoved,
+];
+
+export const SEVERITY_RANK: Record<Severity, number> = { breaking: 3, warning: 2, info: 1 };
+
+export interface CatalogSet {
+  label: string;
+  catalogs: Catalog[];
+}
+
+/** Pairs catalogs by name; two single catalogs pair whatever their names (a page against a page). */
+function pairCatalogs(old: CatalogSet, next: CatalogSet): Array<[string, Catalog | null, Catalog | null]> {
+  if (old.catalogs.length === 1 && next.catalogs.length === 1) {
+    return [[next.catalogs[0]!.catalog, old.catalogs[0]!, next.catalogs[0]!]];
+  }
+  const names = [...new Set([...old.catalogs, ...next.catalogs].map((c) => c.catalog))].sort(compareCodes);
+  return names.map((name) => [name, old.catalogs.find((c) => c.catalog === name) ?? null, next.catalogs.find((c) => c.catalog === name) ?? null]);
+}
+
+export function diffCatalogSets(old: CatalogSet, next: CatalogSet): DiffReport {
+  const changes: Change[] = [];
+  const order = new Map(CHANGE_KINDS.map((k, i) => [k.id, i]));
+  for (const [name, before, after] of pairCatalogs(old, next)) {
+    const oldEntries = new Map<string, CatalogEntry>((before?.entries ?? []).map((e) => [e.errorCode, e]));
+    const newEntries = new Map<string, CatalogEntry>((after?.entries ?? []).map((e) => [e.errorCode, e]));
+    const codes = [...new Set([...oldEntries.keys(), ...newEntries.keys()])].sort(compareCodes);
+    for (const errorCode of codes) {
+      const o = oldEntries.get(errorCode);
+      const n = newEntries.get(errorCode);
+      const pair: EntryPair = {
+        catalog: name,
+        errorCode,
+        old: o && before ? { catalog: before, entry: o } : null,
+        new: n && after ? { catalog: after, entry: n } : null,
+      };
+      for (const kind of CHANGE_KINDS) {
+        for (const { params, ...finding } of kind.detect(pair)) {
+          const change: Change = {
+            kind: kind.id,
+            severity: kind.severity,
+            fingerprint: fingerprint(kind.id, name, errorCode, finding),
+            catalog: name,
+            errorCode,
+            ...stripUndefined(finding),
+            message: render(kind.template, params),
+          };
+          changes.push(change);
+        }
+      }
+    }
+  }
+  changes.sort(
+    (a, b) =>
+      order.get(a.kind)! - order.get(b.kind)! ||
+      compareCodes(a.catalog, b.catalog) ||
+      compareCodes(a.errorCode, b.errorCode) ||
+      compareCodes(a.lang ?? '', b.lang ?? '') ||
+      compareCodes(a.field ?? '', b.field ?? ''),
+  );
+  const counts: Record<string, number> = {};
+  for (const c of changes) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+  const ordered: Record<string, number> = {};
+  for (const kind of CHANGE_KINDS) if (counts[kind.id]) ordered[kind.id] = counts[kind.id]!;
+  return { old: old.label, new: next.label, counts: ordered, changes };
+}
+
+function fingerprint(kind: string, catalog: string, code: string, finding: Partial<Change>): string {
+  const parts = [kind, catalog, code, finding.lang ?? '', finding.field ?? '', JSON.stringify(finding.old ?? null), JSON.stringify(finding.new ?? null)];
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

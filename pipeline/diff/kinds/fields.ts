@@ -1,0 +1,46 @@
+import type { ChangeKind, EntryPair, Finding } from '../kind';
+import { languagesOf, location, TEXT_FIELDS } from '../kind';
+
+/** Fields that went from absent to present (`added`) or back, on a code present on both sides. */
+function fieldPresence(pair: EntryPair, added: boolean): Finding[] {
+  if (!pair.old || !pair.new) return [];
+  const findings: Finding[] = [];
+  const had = (v: unknown) => v !== null && v !== undefined && v !== '';
+  const check = (field: string, before: unknown, after: unknown, lang?: string) => {
+    if (had(before) === had(after) || had(after) !== added) return;
+    findings.push({
+      params: { code: pair.errorCode, field, where: lang ? ` (${lang})` : '' },
+      field,
+      ...(lang ? { lang } : {}),
+      old: (before ?? null) as string | number | null,
+      new: (after ?? null) as string | number | null,
+      oldLocation: location(pair.old, lang),
+      newLocation: location(pair.new, lang),
+    });
+  };
+  check('httpStatus', pair.old.entry.httpStatus, pair.new.entry.httpStatus);
+  check('module', pair.old.entry.module, pair.new.entry.module);
+  for (const lang of languagesOf(pair)) {
+    const before = pair.old.entry.texts[lang];
+    const after = pair.new.entry.texts[lang];
+    if (!before || !after) continue; // a whole language appearing is language-added
+    for (const field of TEXT_FIELDS) check(field, before[field], after[field], lang);
+  }
+  return findings;
+}
+
+export const fieldAdded: ChangeKind = {
+  id: 'field-added',
+  severity: 'info',
+  summary: 'A field a code did not have (e.g. a newer page adds the status column).',
+  template: '{code}: {field}{where} added',
+  detect: (pair) => fieldPresence(pair, true),
+};
+
+export const fieldRemoved: ChangeKind = {
+  id: 'field-removed',
+  severity: 'info',
+  summary: 'A field a code no longer has.',
+  template: '{code}: {field}{where} removed',
+  detect: (pair) => fieldPresence(pair, false),
+};

@@ -1,0 +1,35 @@
+import type { ChangeKind, Finding, TextField } from '../kind';
+import { languagesOf, location, sameText } from '../kind';
+
+function textChanged(field: TextField, id: string, severity: ChangeKind['severity'], summary: string): ChangeKind {
+  return {
+    id,
+    severity,
+    summary,
+    template: `{code}: the {lang} ${field} changed`,
+    detect(pair) {
+      if (!pair.old || !pair.new) return [];
+      const findings: Finding[] = [];
+      for (const lang of languagesOf(pair)) {
+        const before = pair.old.entry.texts[lang]?.[field];
+        const after = pair.new.entry.texts[lang]?.[field];
+        // Only a text present on both sides changes; appearing or vanishing is field-added / -removed.
+        if (before == null || after == null || sameText(before, after)) continue;
+        findings.push({
+          params: { code: pair.errorCode, lang },
+          lang,
+          old: before,
+          new: after,
+          oldLocation: location(pair.old, lang),
+          newLocation: location(pair.new, lang),
+        });
+      }
+      return findings;
+    },
+  };
+}
+
+export const messageChanged = textChanged('message', 'message-changed', 'warning',
+  'The message the API returns changed in one language: consumers matching on message text may break.');
+export const descriptionChanged = textChanged('description', 'description-changed', 'info', 'The description changed in one language.');
+export const measureChanged = textChanged('measure', 'measure-changed', 'info', 'The handling measure changed in one language.');

@@ -1,0 +1,74 @@
+/**
+ * One side of a diff, as the user names it: a catalog.json, a sources folder, a catalog folder, a
+ * single page, or `git:REV[:PATH]` — the sources as of a revision, read with git (no checkout).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { compileCatalog } from '../compile';
+import { ErrcatError } from '../errors';
+import type { Catalog } from '../generated/catalog';
+import { catalogsInTree, diskTree, explicitCatalog, type CatalogSpec, type FileTree } from '../sources';
+import { validateCatalog } from '../validate';
+import type { CatalogSet } from './index';
+
+const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
+
+export function resolveSide(spec: string): CatalogSet {
+  if (spec.startsWith('git:')) return { label: spec, catalogs: compileAll(gitSpecs(spec)) };
+  if (!existsSync(spec)) throw new ErrcatError(spec, 0, 'no such file or folder; expected a catalog.json, a sources folder, a page, or git:REV[:PATH]');
+  if (statSync(spec).isDirectory()) return { label: spec, catalogs: compileAll(catalogsInTree(diskTree(spec), true)) };
+  if (spec.endsWith('.json')) return { label: spec, catalogs: [readCatalogJson(spec)] };
+  if (PAGE_FILE.test(spec)) return { label: spec, catalogs: compileAll([explicitCatalog([spec], undefined)]) };
+  throw new ErrcatError(spec, 0, 'not a catalog.json, a page (.md, .rst, .txt) or a folder');
+}
+
+function compileAll(specs: CatalogSpec[]): Catalog[] {
+  return specs.map((spec) => compileCatalog(spec).catalog);
+}
+
+function readCatalogJson(path: string): Catalog {
+  let data: Catalog;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as Catalog;
+  } catch (error) {
+    throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
+  }
+  validateCatalog(data, path);
+  return data;
+}
+
+function git(args: string[], what: string): Buffer {
+  const result = spawnSync('git', args, { maxBuffer: 1024 * 1024 * 1024 });
+  if (result.error) throw new ErrcatError('git', 0, `cannot run git: ${result.error.message}`);
+  if (result.status !== 0) throw new ErrcatError(what, 0, `git ${args[0]} failed: ${result.stderr.toString().trim()}`);
+  return result.stdout;
+}
+
+/** `git:REV[:PATH]`: PATH (default `sources`, relative to the repository root) as of REV. */
+function gitSpecs(spec: string): CatalogSpec[] {
+  const rest = spec.slice(4);
+  const colon = rest.indexOf(':');
+  const rev = colon >= 0 ? rest.slice(0, colon) : rest;
+  const path = (colon >= 0 ? rest.slice(colon + 1) : 'sources').replace(/^\.?\/+|\/+$/g, '');
+  if (!rev) throw new ErrcatError(spec, 0, 'expected git:REV[:PATH], e.g. git:HEAD~1 or git:main:sources/cci');
+  const root = git(['rev-parse', '--show-toplevel'], spec).toString().trim();
+  const verified = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  const commit = verified.status === 0 ? verified.stdout.toString().trim() : '';
+  if (!commit) throw new ErrcatError(spec, 0, `unknown revision "${rev}" in ${root}`);
+  const type = spawnSync('git', ['-C', root, 'cat-file', '-t', `${commit}:${path}`]).stdout?.toString().trim();
+  if (type !== 'tree' && type !== 'blob') throw new ErrcatError(spec, 0, `${path} does not exist at ${rev}`);
+  const show = (p: string) => `${rev}:${p}`;
+  const read = (p: string) => new Uint8Array(git(['-C', root, 'cat-file', 'blob', `${commit}:${p}`], show(p)));
+  if (type === 'blob') {
+    const page = explicitCatalog([path], undefined).pages[0]!;
+    return [{ name: explicitCatalog([path], undefined).name, pages: [{ lang: page.lang, file: show(path), bytes: read(path) }], configPath: null, baselinePath: null }];
+  }
+  const listing = git(['-C', root, 'ls-tree', '-r', '-z', '--name-only', commit, '--', `${path}/`], spec).toString().split('\0').filter(Boolean);
+  const tree: FileTree = {
+    label: `${rev}:${path}`,
+    files: listing.map((f) => f.slice(path.length + 1)),
+    display: (p) => show(`${path}/${p}`),
+    read: (p) => read(`${path}/${p}`),
+  };
+  return catalogsInTree(tree, false);
+}

@@ -1,0 +1,75 @@
+/* Generated from schema/diff.schema.json by pipeline/tools/generate.js. Do not edit. */
+
+/**
+ * This interface was referenced by `DiffReport`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = 'breaking' | 'warning' | 'info';
+
+/**
+ * What changed for consumers between two versions of the docs: the output of `errcat diff --format json`.
+ */
+export interface DiffReport {
+  /**
+   * The old side as given (a path, or git:REV[:PATH]).
+   */
+  old: string;
+  /**
+   * The new side as given.
+   */
+  new: string;
+  /**
+   * Number of changes by kind, for kinds that occur.
+   */
+  counts: {
+    [k: string]: number | undefined;
+  };
+  /**
+   * Sorted by kind (in the order of the kinds table), catalog, errorCode, language.
+   */
+  changes: Change[];
+}
+/**
+ * This interface was referenced by `DiffReport`'s JSON-Schema
+ * via the `definition` "Change".
+ */
+export interface Change {
+  /**
+   * The change kind, e.g. code-removed.
+   */
+  kind: string;
+  severity: Severity;
+  /**
+   * Stable identity of the change (kind, catalog, code, language, field, old and new value): the same change has the same fingerprint on every run.
+   */
+  fingerprint: string;
+  catalog: string;
+  errorCode: string;
+  /**
+   * The language, for per-language kinds.
+   */
+  lang?: string;
+  /**
+   * The field, for field-added / field-removed.
+   */
+  field?: string;
+  /**
+   * The old value, when the kind has one.
+   */
+  old?: string | number | null;
+  /**
+   * The new value, when the kind has one.
+   */
+  new?: string | number | null;
+  oldLocation?: Location;
+  newLocation?: Location;
+  message: string;
+}
+/**
+ * This interface was referenced by `DiffReport`'s JSON-Schema
+ * via the `definition` "Location".
+ */
+export interface Location {
+  file: string;
+  line: number;
+}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diffCatalogSets } from '../../pipeline/diff';
+import { sideBySide } from '../../pipeline/diff/format';
+import { resolveSide } from '../../pipeline/diff/side';
+import { errcat } from '../helpers/cli';
+import { repoRoot } from '../helpers/reference';
+
+const work = mkdtempSync(join(tmpdir(), 'errcat-diff-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const zh = readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8');
+const en = readFileSync(join(repoRoot, 'sources', 'cci', 'en.rst'), 'utf8');
+
+/** A copy of sources/ with its two pages edited. */
+function version(name: string, edit: { zh?: (s: string) => string; en?: (s: string) => string }): string {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'cci'), { recursive: true });
+  writeFileSync(join(dir, 'cci', 'zh.md'), (edit.zh ?? ((s) => s))(zh));
+  writeFileSync(join(dir, 'cci', 'en.rst'), (edit.en ?? ((s) => s))(en));
+  return dir;
+}
+
+const kinds = (old: string, next: string) => {
+  const report = diffCatalogSets(resolveSide(old), resolveSide(next));
+  return report.changes.map((c) => [c.kind, c.errorCode, c.lang ?? c.field ?? null]);
+};
+
+const pipeRows = zh.split('\n').filter((l) => l.startsWith('|'));
+/** The zh page's pipe table rewritten as the HTML the older pages use: anchors, attributes, <p>, rewrapped lines. */
+function asHtmlTable(columns: number[]): string {
+  const cells = (line: string) => line.slice(1, -1).split('|');
+  const [header, , ...body] = pipeRows;
+  const th = cells(header!).map((_, i, all) => `<th class="cellrowborder" valign="top" width="20%" id="mcps1.${i}"><p id="p${i}"><a name="p${i}"></a><a name="p${i}"></a>${all[columns[i]!]}</p>\n</th>`);
+  const rows = body.map((line, r) => {
+    const c = cells(line);
+    return `<tr id="row${r}">${columns.map((k) => `<td class="cellrowborder" valign="top" width="20%"><p id="c${r}${k}"><a name="c${r}${k}"></a>${c[k]!.replace(' ', '\n  ')}</p>\n</td>`).join('\n')}</tr>`;
+  });
+  const table = `<a name="t1"></a>\n<table><thead align="left"><tr id="h">${th.join('\n')}</tr>\n</thead>\n<tbody>${rows.join('\n')}\n</tbody>\n</table>`;
+  return zh.replace(pipeRows.join('\n'), table);
+}
+
+describe('errcat diff on edited copies of the seeds', () => {
+  const base = version('base', {});
+
+  it('reports exactly the kinds of each edit', () => {
+    const edited = version('edited', {
+      // remove a code in both languages; add one in both; re-status one; reword en message; reword zh description
+      zh: (s) =>
+        s
+          .replace(/\|400\|CCI\.01\.400101\|[^\n]*\n/, '')
+          .replace('|409|CCI.02.409101|', '|400|CCI.02.409101|')
+          .replace('迁移namespace失败：namespace已属于专属节点', '迁移namespace失败：namespace属于专属节点')
+          .replace('|500|CCI.03.500102|', '|400|CCI.09.400001|new code|新错误|无|\n|500|CCI.03.500102|'),
+      en: (s) =>
+        s
+          .replace(/\| 400 +\| CCI\.01\.400101 [^\n]*\n\+[-+]+\n/, '')
+          .replace('| 409         | CCI.02.409101', '| 400         | CCI.02.409101')
+          .replace('| Failed to migrate the namespace                                                                                                                 |', '| Failed to migrate the namespace: it is on a dedicated node                                                                                      |'),
+    });
+    expect(kinds(base, edited)).toEqual([
+      ['code-removed', 'CCI.01.400101', null],
+      ['status-changed', 'CCI.02.409101', null],
+      ['message-changed', 'CCI.02.409102', 'en'],
+      ['code-added', 'CCI.09.400001', null],
+      ['description-changed', 'CCI.02.409102', 'zh'],
+    ]);
+  });
+
+  it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', () => {
+    const html = version('html', { zh: () => asHtmlTable([0, 1, 2, 3, 4]) });
+    const reordered = version('reordered', { zh: () => asHtmlTable([1, 0, 2, 4, 3]) });
+    expect(resolveSide(html).catalogs[0]!.entries).toHaveLength(112);
+    expect(kinds(base, html)).toEqual([]);
+    expect(kinds(base, reordered)).toEqual([]);
+  });
+
+  it('sees a language and a field appear', () => {
+    mkdirSync(join(work, 'zh-only'));
+    const zhOnly = join(work, 'zh-only', 'zh.md');
+    writeFileSync(zhOnly, zh);
+    mkdirSync(join(work, 'no-status'));
+    const noStatus = join(work, 'no-status', 'zh.md');
+    writeFileSync(noStatus, zh.split('\n').map((l) => (l.startsWith('|') ? `|${l.split('|').slice(2).join('|')}` : l)).join('\n'));
+    const both = diffCatalogSets(resolveSide(zhOnly), resolveSide(base));
+    expect(both.counts).toEqual({ 'language-added': 110, 'code-added': 2 });
+    const status = diffCatalogSets(resolveSide(noStatus), resolveSide(zhOnly));
+    expect(status.counts).toEqual({ 'field-added': 110 });
+    expect(status.changes[0]).toMatchObject({ field: 'httpStatus', old: null, new: 400 });
+  });
+
+  it('gives each change a fingerprint that is the same on every run', () => {
+    const edited = version('again', { zh: (s) => s.replace('|409|CCI.02.409101|', '|400|CCI.02.409101|') });
+    const a = diffCatalogSets(resolveSide(base), resolveSide(edited));
+    const b = diffCatalogSets(resolveSide(base), resolveSide(edited));
+    expect(a.changes.map((c) => c.fingerprint)).toEqual(b.changes.map((c) => c.fingerprint));
+    expect(a.changes[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('compares a built catalog.json with sources', () => {
+    expect(kinds(join(repoRoot, 'dist', 'cci', 'catalog.json'), join(repoRoot, 'sources'))).toEqual([]);
+  });
+
+  it('--fail-on breaking exits 1 on a removed code, 0 without one; markdown for a pull request', () => {
+    const removed = version('removed', {
+      zh: (s) => s.replace(/\|400\|CCI\.01\.400102\|[^\n]*\n/, ''),
+      en: (s) => s.replace(/\| 400 +\| CCI\.01\.400102 [^\n]*\n\+[-+]+\n/, ''),
+    });
+    const md = errcat(['diff', base, removed, '--format', 'markdown', '--fail-on', 'breaking']);
+    expect(md.status).toBe(1);
+    expect(md.stdout).toContain(': 1 code-removed (breaking)\n');
+    expect(md.stdout).toContain('#### code-removed (1, breaking)');
+    expect(errcat(['diff', base, base, '--fail-on', 'breaking']).status).toBe(0);
+    expect(errcat(['diff', base, removed]).status).toBe(0);
+    // One language dropping a code is language-removed (warning): breaking does not fail on it.
+    const oneLanguage = version('one-language', { zh: (s) => s.replace(/\|400\|CCI\.01\.400102\|[^\n]*\n/, '') });
+    expect(errcat(['diff', base, oneLanguage, '--fail-on', 'breaking']).status).toBe(0);
+    expect(errcat(['diff', base, oneLanguage, '--fail-on', 'warning']).status).toBe(1);
+    expect(errcat(['diff', base])).toMatchObject({ status: 2 });
+  });
+});
+
+describe('git sides', () => {
+  it('reads sources as of a revision without a checkout', () => {
+    const repo = join(work, 'repo');
+    cpSync(join(repoRoot, 'sources'), join(repo, 'sources'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    const page = join(repo, 'sources', 'cci', 'zh.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('|409|CCI.02.409101|', '|400|CCI.02.409101|'));
+    const { status, stdout } = errcat(['diff', '--base', 'HEAD', '--format', 'json'], repo);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ old: 'git:HEAD', new: 'sources', counts: { 'status-changed': 1 } });
+    expect(report.changes[0].oldLocation).toEqual({ file: 'HEAD:sources/cci/zh.md', line: 119 });
+    git('commit', '-qam', 'two');
+    expect(JSON.parse(errcat(['diff', 'git:HEAD~1', 'git:HEAD:sources/cci', '--format', 'json'], repo).stdout).counts).toEqual({ 'status-changed': 1 });
+    expect(errcat(['diff', 'git:nope', 'sources'], repo)).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown revision "nope"') });
+  });
+});
+
+describe('side-by-side texts', () => {
+  it('keeps the differing part visible in long texts', () => {
+    const a = 'The disk can be attached to a server only if it exists and the state must be in the available state.';
+    const b = 'The disk can be attached to a server only if it exists and is in the Available state.';
+    expect(sideBySide(a, b)).toEqual([
+      '…r only if it exists and <b>the state must be in the a</b>vailable state.',
+      '…r only if it exists and <b>is in the A</b>vailable state.',
+    ]);
+  });
+});
