@@ -129,7 +129,8 @@ function expandSpansWithGaps(table: SourceTable): { grid: string[][]; shortBy: n
       c += cell.colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
   const shortBy = grid.map((row, r) => (spannedInto[r] ? 0 : width - row.length));
   const full = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
   return { grid: full, shortBy };

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
+import { findBigTables, readBatches, truncateBigTables, verifyTruncated } from './batched-tables';
 import { readHtmlTable } from './html-table';
 
 export interface MarkdownTables {
@@ -22,8 +23,31 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
-export function readMarkdown(source: SourceText): MarkdownTables {
-  const tree = processor.parse(source.text) as Root;
+const parse = (text: string) => processor.parse(text) as Root;
+
+export function readMarkdown(source: SourceText, options: { batchBigTables?: boolean } = {}): MarkdownTables {
+  const lines = source.text.split('\n');
+  const big = options.batchBigTables === false ? [] : findBigTables(lines);
+  if (big.length > 0) {
+    // Parse the page with its big tables cut short, then their rows in batches (see batched-tables).
+    const truncated = truncateBigTables(lines, big);
+    const tree = parse(truncated);
+    const verified = verifyTruncated(tree, big, source.text);
+    if (verified && big.every((t) => fillRows(verified.get(t)!, readBatches(lines, t, parse)))) {
+      return readTree(tree, { file: source.file, text: truncated });
+    }
+  }
+  return readTree(parse(source.text), source);
+}
+
+function fillRows(table: Table, rows: Table['children'] | null): boolean {
+  if (!rows) return false;
+  table.children = [table.children[0]!, ...rows];
+  return true;
+}
+
+/** `source.text` must be the text the tree was parsed from (offsets index into it). */
+function readTree(tree: Root, source: SourceText): MarkdownTables {
   const lineStarts = lineOffsets(source.text);
   const state: WalkState = { source, lineStarts, tables: [], notes: [], section: null, consumedUntil: -1 };
   walk(tree, state);

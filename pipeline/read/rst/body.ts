@@ -321,12 +321,14 @@ function parseGrid(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
   let end = textBlockEnd(lines, start);
   const width = columnWidth(lines[start]!);
   const padded: string[] = [];
+  let brokenAt = -1;
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
     if (line[0] !== '+' && line[0] !== '|') {
       if (line[0] === ' ') {
-        throw malformed(ctx, block.line[i]!, `unexpected indentation inside the table; expected "+" or "|" at column 1, found "${line.trim()[0]}"`);
+        throw malformed(ctx, block.line[i]!, `unexpected indentation inside the table (the line is indented by ${indentOf(line)}); expected "+" or "|" at column 1`);
       }
+      brokenAt = i;
       end = i;
       break;
     }
@@ -342,6 +344,9 @@ function parseGrid(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
       }
     }
     if (bottom < 0) {
+      if (brokenAt >= 0) {
+        throw malformed(ctx, block.line[brokenAt]!, `broken left border; expected "+" or "|" at column 1, found "${lines[brokenAt]![0]}"`);
+      }
       throw malformed(ctx, block.line[start + padded.length - 1]!, `no bottom border; expected a line like "+----+" to close the table that starts at line ${block.line[start]}`);
     }
     padded.length = bottom + 1;
