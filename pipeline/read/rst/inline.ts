@@ -103,6 +103,25 @@ function quotedStart(string: string, start: number, end: number): boolean {
   return closer !== undefined && closer === poststart;
 }
 
+/**
+ * Per-paragraph memo of end-string searches that found nothing: if no end-string of a kind follows
+ * absolute position p, none follows any later position either, so those searches are skipped.
+ * (docutils repeats them, which is quadratic in a paragraph of unterminated `*`.)
+ */
+interface Scan {
+  length: number;
+  noEndFrom: Map<RegExp, number>;
+}
+
+function searchEnd(scan: Scan, pattern: RegExp, string: string, from: number): RegExpExecArray | null {
+  const absolute = scan.length - string.length + from;
+  const failed = scan.noEndFrom.get(pattern);
+  if (failed !== undefined && absolute >= failed) return null;
+  const match = pattern.exec(string.slice(from));
+  if (!match) scan.noEndFrom.set(pattern, Math.min(absolute, failed ?? Infinity));
+  return match;
+}
+
 interface Step {
   /** Text before the construct, still to be scanned for nothing more (already passed over). */
   before: string;
@@ -119,11 +138,12 @@ export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   // Fast path: nothing that could start markup or an escape.
   if (!/[*`|_\\[]/.test(source)) return source;
   let remaining = escapeToNull(source);
+  const scan: Scan = { length: remaining.length, noEndFrom: new Map() };
   let out = '';
   for (;;) {
     const match = INITIAL.exec(remaining);
     if (!match) break;
-    const step = dispatch(match, remaining, refs);
+    const step = dispatch(match, remaining, refs, scan);
     out += unescape(step.before);
     if (step.text !== null) out += step.text;
     remaining = step.remaining;
@@ -131,23 +151,23 @@ export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   return out + unescape(remaining);
 }
 
-function dispatch(match: RegExpExecArray, string: string, refs: PageRefs): Step {
+function dispatch(match: RegExpExecArray, string: string, refs: PageRefs, scan: Scan): Step {
   const g = match.groups!;
   const start = match.index;
   if (g.start !== undefined) {
     const end = start + g.start.length;
     switch (g.start) {
       case '**':
-        return inlineObject(string, start, end, END_STRONG, unescape);
+        return inlineObject(scan, string, start, end, END_STRONG, unescape);
       case '*':
-        return inlineObject(string, start, end, END_EMPHASIS, unescape);
+        return inlineObject(scan, string, start, end, END_EMPHASIS, unescape);
       case '``':
-        return inlineObject(string, start, end, END_LITERAL, restoreBackslashes);
+        return inlineObject(scan, string, start, end, END_LITERAL, restoreBackslashes);
       case '_`':
-        return inlineObject(string, start, end, END_TARGET, unescape);
+        return inlineObject(scan, string, start, end, END_TARGET, unescape);
       default: {
         // `|name|`: a substitution reference. Undefined ones stay as written (docutils reports them).
-        const step = inlineObject(string, start, end, END_SUBSTITUTION, (t) => t);
+        const step = inlineObject(scan, string, start, end, END_SUBSTITUTION, (t) => t);
         if (step.text === null) return step;
         const name = unescape(step.text).replace(/\s+/g, ' ');
         const replacement = refs.substitutions.get(name) ?? refs.substitutions.get(name.toLowerCase());
@@ -166,7 +186,7 @@ function dispatch(match: RegExpExecArray, string: string, refs: PageRefs): Step 
     if (g.refname !== undefined && resolves(g.refname, g.refend === '__', refs)) text = unescape(g.refname);
     return { before: string.slice(0, start), text, remaining: string.slice(end) };
   }
-  return interpreted(match, string, refs);
+  return interpreted(match, string, refs, scan);
 }
 
 function resolves(name: string, anonymous: boolean, refs: PageRefs): boolean {
@@ -174,6 +194,7 @@ function resolves(name: string, anonymous: boolean, refs: PageRefs): boolean {
 }
 
 function inlineObject(
+  scan: Scan,
   string: string,
   start: number,
   end: number,
@@ -183,9 +204,9 @@ function inlineObject(
   if (quotedStart(string, start, end)) {
     return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
   }
-  const rest = string.slice(end);
-  const endMatch = endPattern.exec(rest);
+  const endMatch = searchEnd(scan, endPattern, string, end);
   if (endMatch && endMatch.index > 0) {
+    const rest = string.slice(end);
     const text = rest.slice(0, endMatch.index);
     const textEnd = end + endMatch.index + endMatch[1]!.length;
     return { before: string.slice(0, start), text: finish(text), remaining: string.slice(textEnd) };
@@ -194,7 +215,7 @@ function inlineObject(
   return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
 }
 
-function interpreted(match: RegExpExecArray, string: string, refs: PageRefs): Step {
+function interpreted(match: RegExpExecArray, string: string, refs: PageRefs, scan: Scan): Step {
   const g = match.groups!;
   const roleStart = match.index;
   const backquoteStart = roleStart + (g.role?.length ?? 0);
@@ -204,7 +225,7 @@ function interpreted(match: RegExpExecArray, string: string, refs: PageRefs): St
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
   const rest = string.slice(backquoteEnd);
-  const endMatch = END_INTERPRETED.exec(rest);
+  const endMatch = searchEnd(scan, END_INTERPRETED, string, backquoteEnd);
   if (!endMatch || endMatch.index === 0) {
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
