@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/fuzz/**', 'node_modules/**'],
     testTimeout: 60_000,
+    setupFiles: ['test/helpers/setup.ts'],
     reporters: ['default'],
   },
 });

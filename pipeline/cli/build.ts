@@ -35,7 +35,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   const out = values.out ?? 'dist';
   const { specs, explicit } = catalogSpecs(values);
-  const compiled = compileAll(specs, values);
+  const compiled = await compileAll(specs, values);
   const artifacts = sharedArtifacts();
   for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
   // With --source only this catalog's folder (and the shared schema) is replaced.

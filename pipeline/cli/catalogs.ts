@@ -1,5 +1,6 @@
 /** Shared by build and check: which catalogs a command compiles, from its options. */
 import { compileCatalog, type CompiledCatalog } from '../compile';
+import { prepareReaders } from '../read';
 import { discoverCatalogs, explicitCatalog, type CatalogSpec } from '../sources';
 import { UsageError } from './args';
 
@@ -42,6 +43,7 @@ export function catalogSpecs(options: CatalogOptions): { specs: CatalogSpec[]; e
   return { specs: discoverCatalogs(options.sources ?? 'sources'), explicit: false };
 }
 
-export function compileAll(specs: CatalogSpec[], options: CatalogOptions): CompiledCatalog[] {
+export async function compileAll(specs: CatalogSpec[], options: CatalogOptions): Promise<CompiledCatalog[]> {
+  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
   return specs.map((spec) => compileCatalog(spec, { csvBom: options['csv-bom'] }));
 }

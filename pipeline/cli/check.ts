@@ -61,7 +61,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const { specs, explicit } = catalogSpecs(values);
   if (values.baseline && !explicit) throw new UsageError('--baseline goes with --source; sources/<catalog>/baseline.json is used otherwise');
   if (explicit && values.baseline) specs[0]!.baselinePath = values.baseline;
-  const compiled = compileAll(specs, values);
+  const compiled = await compileAll(specs, values);
 
   const artifacts = sharedArtifacts();
   for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);

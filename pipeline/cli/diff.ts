@@ -46,7 +46,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW (or --base REV)');
     sides = [positionals[0]!, positionals[1]!];
   }
-  const report = diffCatalogSets(resolveSide(sides[0]), resolveSide(sides[1]));
+  const report = diffCatalogSets(await resolveSide(sides[0]), await resolveSide(sides[1]));
   const text =
     format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatMarkdown(report) : format === 'github' ? formatGithub(report) : formatText(report);
   process.stdout.write(text);

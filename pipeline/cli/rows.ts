@@ -1,6 +1,6 @@
 import { isErrcatError } from '../errors';
 import type { PageFormat } from '../read';
-import { readPage } from '../read';
+import { prepareReaders, readPage } from '../read';
 import { UsageError, oneOf, parseCommandArgs } from './args';
 
 export const rowsHelp = `Usage: errcat rows [--format md|rst] [--lang LANG] FILE...
@@ -31,6 +31,7 @@ export async function runRows(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('rows needs at least one FILE');
   const format = values.format === undefined ? undefined : oneOf<PageFormat>('--format', values.format, ['md', 'rst'], 'md');
+  await prepareReaders(positionals);
   let failed = false;
   const out: string[] = [];
   for (const file of positionals) {

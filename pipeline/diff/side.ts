@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { compileCatalog } from '../compile';
+import { prepareReaders } from '../read';
 import { ErrcatError } from '../errors';
 import type { Catalog } from '../generated/catalog';
 import { catalogsInTree, diskTree, explicitCatalog, type CatalogSpec, type FileTree } from '../sources';
@@ -13,16 +14,17 @@ import type { CatalogSet } from './index';
 
 const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
 
-export function resolveSide(spec: string): CatalogSet {
-  if (spec.startsWith('git:')) return { label: spec, catalogs: compileAll(gitSpecs(spec)) };
+export async function resolveSide(spec: string): Promise<CatalogSet> {
+  if (spec.startsWith('git:')) return { label: spec, catalogs: await compileAll(gitSpecs(spec)) };
   if (!existsSync(spec)) throw new ErrcatError(spec, 0, 'no such file or folder; expected a catalog.json, a sources folder, a page, or git:REV[:PATH]');
-  if (statSync(spec).isDirectory()) return { label: spec, catalogs: compileAll(catalogsInTree(diskTree(spec), true)) };
+  if (statSync(spec).isDirectory()) return { label: spec, catalogs: await compileAll(catalogsInTree(diskTree(spec), true)) };
   if (spec.endsWith('.json')) return { label: spec, catalogs: [readCatalogJson(spec)] };
-  if (PAGE_FILE.test(spec)) return { label: spec, catalogs: compileAll([explicitCatalog([spec], undefined)]) };
+  if (PAGE_FILE.test(spec)) return { label: spec, catalogs: await compileAll([explicitCatalog([spec], undefined)]) };
   throw new ErrcatError(spec, 0, 'not a catalog.json, a page (.md, .rst, .txt) or a folder');
 }
 
-function compileAll(specs: CatalogSpec[]): Catalog[] {
+async function compileAll(specs: CatalogSpec[]): Promise<Catalog[]> {
+  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
   return specs.map((spec) => compileCatalog(spec).catalog);
 }
 

@@ -2,9 +2,11 @@
  * Stage 1, read: a page on disk → the tables on it, each cell located. The format comes from the
  * file extension (`.txt` is sniffed); the language from the file name (`zh.md` → zh).
  */
+import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { ErrcatError } from '../errors';
 import type { RowsDocument } from '../generated/rows';
+import { loadHtmlReader, mayHoldHtmlTable } from './markdown/html-reader';
 import { readMarkdown } from './markdown/read-markdown';
 import { readRst } from './rst/read-rst';
 import { decodeSource, readSource, type SourceText } from './source';
@@ -71,4 +73,25 @@ export function readPage(file: string, options: ReadOptions = {}): RowsDocument 
 /** Reads a page given as bytes (e.g. from git) under the name `file`. */
 export function readPageBytes(file: string, bytes: Uint8Array, options: ReadOptions = {}): RowsDocument {
   return readPageText(decodeSource(file, bytes), options);
+}
+
+/**
+ * Loads what reading these pages needs beyond the core (the HTML table reader, when a page has
+ * `<table`). Pages are paths (read from disk) or bytes. Call before reading; cheap to call again.
+ */
+export async function prepareReaders(pages: Array<string | Uint8Array>): Promise<void> {
+  for (const page of pages) {
+    let content: string | Uint8Array;
+    if (typeof page === 'string') {
+      try {
+        content = readFileSync(page);
+      } catch {
+        continue; // reading will report it
+      }
+    } else content = page;
+    if (mayHoldHtmlTable(content)) {
+      await loadHtmlReader();
+      return;
+    }
+  }
 }

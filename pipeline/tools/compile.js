@@ -23,5 +23,8 @@ await build({
   // Some CommonJS dependencies (ajv) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __errcatRequire } from 'node:module'; const require = __errcatRequire(import.meta.url);" },
   legalComments: 'none',
+  // Less to parse at start-up; identifiers kept so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

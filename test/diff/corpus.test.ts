@@ -10,8 +10,8 @@ const page = (path: string) => resolveSide(join(corpusDir, path));
 // tables of both versions (codes keyed by the code column, each column compared after collapsing
 // whitespace), and grep for the two vpc rows that only errcat's short-row realignment reads.
 describe.skipIf(!hasCorpus)('diffs between real versions of corpus pages', () => {
-  it('vpc zh 2020-11-26 → 2021-09-17', () => {
-    const report = diffCatalogSets(page('vpc/zh/2020-11-26_08e392a.md'), page('vpc/zh/2021-09-17_3135726.md'));
+  it('vpc zh 2020-11-26 → 2021-09-17', async () => {
+    const report = diffCatalogSets(await page('vpc/zh/2020-11-26_08e392a.md'), await page('vpc/zh/2021-09-17_3135726.md'));
     expect(report.counts).toEqual({
       'code-removed': 2, 'status-changed': 1, 'message-changed': 1, 'code-added': 4,
       'description-changed': 2, 'measure-changed': 4, 'module-changed': 1,
@@ -21,13 +21,13 @@ describe.skipIf(!hasCorpus)('diffs between real versions of corpus pages', () =>
     expect(report.changes.filter((c) => c.kind === 'code-added').map((c) => c.errorCode)).toEqual(['VPC.0005', 'VPC.0703', 'VPC.2500', 'VPC.2502']);
   });
 
-  it('ecs en 2025-11-10 → 2026-02-04: rewording only', () => {
-    const report = diffCatalogSets(page('ecs/en/2025-11-10_703731e.rst'), page('ecs/en/2026-02-04_992644f.rst'));
+  it('ecs en 2025-11-10 → 2026-02-04: rewording only', async () => {
+    const report = diffCatalogSets(await page('ecs/en/2025-11-10_703731e.rst'), await page('ecs/en/2026-02-04_992644f.rst'));
     expect(report.counts).toEqual({ 'message-changed': 5, 'description-changed': 2, 'measure-changed': 6 });
   });
 
-  it('ecs en 2022-12-14 → 2023-02-21: six new codes', () => {
-    const report = diffCatalogSets(page('ecs/en/2022-12-14_0233121.rst'), page('ecs/en/2023-02-21_6cf59ef.rst'));
+  it('ecs en 2022-12-14 → 2023-02-21: six new codes', async () => {
+    const report = diffCatalogSets(await page('ecs/en/2022-12-14_0233121.rst'), await page('ecs/en/2023-02-21_6cf59ef.rst'));
     expect(report.counts).toEqual({ 'code-added': 6 });
   });
 });

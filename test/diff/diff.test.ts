@@ -24,8 +24,8 @@ function version(name: string, edit: { zh?: (s: string) => string; en?: (s: stri
   return dir;
 }
 
-const kinds = (old: string, next: string) => {
-  const report = diffCatalogSets(resolveSide(old), resolveSide(next));
+const kinds = async (old: string, next: string) => {
+  const report = diffCatalogSets(await resolveSide(old), await resolveSide(next));
   return report.changes.map((c) => [c.kind, c.errorCode, c.lang ?? c.field ?? null]);
 };
 
@@ -46,7 +46,7 @@ function asHtmlTable(columns: number[]): string {
 describe('errcat diff on edited copies of the seeds', () => {
   const base = version('base', {});
 
-  it('reports exactly the kinds of each edit', () => {
+  it('reports exactly the kinds of each edit', async () => {
     const edited = version('edited', {
       // remove a code in both languages; add one in both; re-status one; reword en message; reword zh description
       zh: (s) =>
@@ -61,7 +61,7 @@ describe('errcat diff on edited copies of the seeds', () => {
           .replace('| 409         | CCI.02.409101', '| 400         | CCI.02.409101')
           .replace('| Failed to migrate the namespace                                                                                                                 |', '| Failed to migrate the namespace: it is on a dedicated node                                                                                      |'),
     });
-    expect(kinds(base, edited)).toEqual([
+    expect(await kinds(base, edited)).toEqual([
       ['code-removed', 'CCI.01.400101', null],
       ['status-changed', 'CCI.02.409101', null],
       ['message-changed', 'CCI.02.409102', 'en'],
@@ -70,41 +70,41 @@ describe('errcat diff on edited copies of the seeds', () => {
     ]);
   });
 
-  it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', () => {
+  it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', async () => {
     const html = version('html', { zh: () => asHtmlTable([0, 1, 2, 3, 4]) });
     const reordered = version('reordered', { zh: () => asHtmlTable([1, 0, 2, 4, 3]) });
-    expect(resolveSide(html).catalogs[0]!.entries).toHaveLength(112);
-    expect(kinds(base, html)).toEqual([]);
-    expect(kinds(base, reordered)).toEqual([]);
+    expect((await resolveSide(html)).catalogs[0]!.entries).toHaveLength(112);
+    expect(await kinds(base, html)).toEqual([]);
+    expect(await kinds(base, reordered)).toEqual([]);
   });
 
-  it('sees a language and a field appear', () => {
+  it('sees a language and a field appear', async () => {
     mkdirSync(join(work, 'zh-only'));
     const zhOnly = join(work, 'zh-only', 'zh.md');
     writeFileSync(zhOnly, zh);
     mkdirSync(join(work, 'no-status'));
     const noStatus = join(work, 'no-status', 'zh.md');
     writeFileSync(noStatus, zh.split('\n').map((l) => (l.startsWith('|') ? `|${l.split('|').slice(2).join('|')}` : l)).join('\n'));
-    const both = diffCatalogSets(resolveSide(zhOnly), resolveSide(base));
+    const both = diffCatalogSets(await resolveSide(zhOnly), await resolveSide(base));
     expect(both.counts).toEqual({ 'language-added': 110, 'code-added': 2 });
-    const status = diffCatalogSets(resolveSide(noStatus), resolveSide(zhOnly));
+    const status = diffCatalogSets(await resolveSide(noStatus), await resolveSide(zhOnly));
     expect(status.counts).toEqual({ 'field-added': 110 });
     expect(status.changes[0]).toMatchObject({ field: 'httpStatus', old: null, new: 400 });
   });
 
-  it('gives each change a fingerprint that is the same on every run', () => {
+  it('gives each change a fingerprint that is the same on every run', async () => {
     const edited = version('again', { zh: (s) => s.replace('|409|CCI.02.409101|', '|400|CCI.02.409101|') });
-    const a = diffCatalogSets(resolveSide(base), resolveSide(edited));
-    const b = diffCatalogSets(resolveSide(base), resolveSide(edited));
+    const a = diffCatalogSets(await resolveSide(base), await resolveSide(edited));
+    const b = diffCatalogSets(await resolveSide(base), await resolveSide(edited));
     expect(a.changes.map((c) => c.fingerprint)).toEqual(b.changes.map((c) => c.fingerprint));
     expect(a.changes[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('compares a built catalog.json with sources', () => {
-    expect(kinds(join(repoRoot, 'dist', 'cci', 'catalog.json'), join(repoRoot, 'sources'))).toEqual([]);
+  it('compares a built catalog.json with sources', async () => {
+    expect(await kinds(join(repoRoot, 'dist', 'cci', 'catalog.json'), join(repoRoot, 'sources'))).toEqual([]);
   });
 
-  it('--fail-on breaking exits 1 on a removed code, 0 without one; markdown for a pull request', () => {
+  it('--fail-on breaking exits 1 on a removed code, 0 without one; markdown for a pull request', async () => {
     const removed = version('removed', {
       zh: (s) => s.replace(/\|400\|CCI\.01\.400102\|[^\n]*\n/, ''),
       en: (s) => s.replace(/\| 400 +\| CCI\.01\.400102 [^\n]*\n\+[-+]+\n/, ''),
@@ -124,7 +124,7 @@ describe('errcat diff on edited copies of the seeds', () => {
 });
 
 describe('git sides', () => {
-  it('reads sources as of a revision without a checkout', () => {
+  it('reads sources as of a revision without a checkout', async () => {
     const repo = join(work, 'repo');
     cpSync(join(repoRoot, 'sources'), join(repo, 'sources'), { recursive: true });
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
@@ -145,7 +145,7 @@ describe('git sides', () => {
 });
 
 describe('side-by-side texts', () => {
-  it('keeps the differing part visible in long texts', () => {
+  it('keeps the differing part visible in long texts', async () => {
     const a = 'The disk can be attached to a server only if it exists and the state must be in the available state.';
     const b = 'The disk can be attached to a server only if it exists and is in the Available state.';
     expect(sideBySide(a, b)).toEqual([

@@ -5,21 +5,21 @@
  * are code, not tables: only what remark parsed as a table or as an HTML block is looked at.
  */
 import type { Html, Nodes, Parent, PhrasingContent, Root, Table } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
 import { findBigTables, readBatches, truncateBigTables, verifyTruncated } from './batched-tables';
-import { readHtmlTable } from './html-table';
+import { htmlReader } from './html-reader';
+import remarkGfmTables from './remark-gfm-tables';
 
 export interface MarkdownTables {
   tables: SourceTable[];
   notes: ReadNote[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkGfmTables);
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -172,7 +172,7 @@ function readHtmlTablesFrom(offset: number, state: WalkState): void {
   if (end < 0) {
     throw new ErrcatError(state.source.file, line, 'Malformed table: HTML <table> never closes; expected </table> before the end of the page');
   }
-  state.tables.push(readHtmlTable(text.slice(offset, end), line, state.section));
+  state.tables.push(htmlReader()(text.slice(offset, end), line, state.section));
   state.consumedUntil = end;
 }
 
