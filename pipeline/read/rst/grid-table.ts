@@ -72,7 +72,10 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
   const rowBoundaries = new Set<number>([0]);
   const colBoundaries = new Set<number>([0]);
   const cells: Cell[] = [];
-  const corners: Array<[number, number]> = [[0, 0]];
+  // Corners to trace from, smallest (top, left) first, as docutils keeps them sorted; a heap
+  // instead of re-sorting a list keeps wide tables linear-ish (n log n in the number of cells).
+  const corners = new CornerHeap();
+  corners.push([0, 0]);
   const charAt = (row: number, col: number) => block[row]!.charAt(col);
 
   const scanUp = (top: number, left: number, bot: number): number[] | null => {
@@ -126,8 +129,8 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
     return null;
   };
 
-  while (corners.length > 0) {
-    const [top, left] = corners.shift()!;
+  while (corners.size > 0) {
+    const [top, left] = corners.pop();
     if (top === bottom || left === right || top <= done[left]!) continue;
     if (charAt(top, left) !== '+') continue;
     const found = scanRight(top, left);
@@ -139,8 +142,8 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
       done[col] = found.bottom - 1;
     }
     cells.push({ top, left, bottom: found.bottom, right: found.right });
-    insertSorted(corners, [top, found.right]);
-    insertSorted(corners, [found.bottom, left]);
+    corners.push([top, found.right]);
+    corners.push([found.bottom, left]);
   }
   for (let col = 0; col < right; col++) {
     if (done[col] !== bottom - 1) {
@@ -185,10 +188,46 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
   return { headerRows, rows };
 }
 
-function insertSorted(list: Array<[number, number]>, item: [number, number]): void {
-  let i = list.length;
-  while (i > 0 && compare(list[i - 1]!, item) > 0) i--;
-  list.splice(i, 0, item);
+/** A binary min-heap of (top, left) corners. */
+class CornerHeap {
+  private items: Array<[number, number]> = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: [number, number]): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(items[parent]!, items[i]!) <= 0) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): [number, number] {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let smallest = i;
+        if (l < items.length && compare(items[l]!, items[smallest]!) < 0) smallest = l;
+        if (r < items.length && compare(items[r]!, items[smallest]!) < 0) smallest = r;
+        if (smallest === i) break;
+        [items[smallest], items[i]] = [items[i]!, items[smallest]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
 }
 
 function compare(a: [number, number], b: [number, number]): number {

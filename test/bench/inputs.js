@@ -1,0 +1,80 @@
+// Scaled copies of the CCI seed pages for the benchmark: ×k rows per language, every code unique
+// (copy j > 0 gets a `-j` suffix, the same in both languages so they still merge), tables kept
+// well-formed (the grid's code column is widened for the suffix).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WIDEN = 5; // room for "-999"
+
+export function scaledZh(source, k) {
+  const lines = source.split('\n');
+  const delimiter = lines.findIndex((l) => /^\|--/.test(l));
+  let end = delimiter + 1;
+  while (end < lines.length && lines[end].startsWith('|')) end++;
+  const body = lines.slice(delimiter + 1, end);
+  const out = [];
+  for (let j = 0; j < k; j++) {
+    for (const row of body) out.push(j === 0 ? row : row.replace(/^(\|[^|]*\|)([^|]+)\|/, (_, head, code) => `${head}${code}-${j}|`));
+  }
+  return [...lines.slice(0, delimiter + 1), ...out, ...lines.slice(end)].join('\n');
+}
+
+export function scaledEn(source, k) {
+  const lines = source.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('+-'));
+  let end = top;
+  while (end < lines.length && (lines[end].startsWith('+') || lines[end].startsWith('|'))) end++;
+  const plus = [...lines[top]].flatMap((ch, i) => (ch === '+' ? [i] : []));
+  const [codeStart, codeEnd] = [plus[1], plus[2]];
+  const widen = (line) => {
+    const fill = line[0] === '+' ? line[codeEnd - 1] : ' ';
+    return line.slice(0, codeEnd) + fill.repeat(WIDEN) + line.slice(codeEnd);
+  };
+  const table = lines.slice(top, end).map(widen);
+  const separator = table.findIndex((l) => l.startsWith('+='));
+  const head = table.slice(0, separator + 1);
+  const rows = [];
+  let current = [];
+  for (const line of table.slice(separator + 1)) {
+    current.push(line);
+    if (line.startsWith('+')) {
+      rows.push(current);
+      current = [];
+    }
+  }
+  const out = [];
+  for (let j = 0; j < k; j++) {
+    for (const row of rows) {
+      if (j === 0) {
+        out.push(...row);
+        continue;
+      }
+      const [first, ...rest] = row;
+      const cell = first.slice(codeStart + 1, codeEnd + WIDEN);
+      const code = cell.trim();
+      const renamed = code ? ` ${code}-${j}`.padEnd(cell.length) : cell;
+      out.push(first.slice(0, codeStart + 1) + renamed + first.slice(codeEnd + WIDEN), ...rest);
+    }
+  }
+  return [...lines.slice(0, top), ...head, ...out, ...lines.slice(end)].join('\n');
+}
+
+export function seedPages(root) {
+  return {
+    zh: readFileSync(join(root, 'sources', 'cci', 'zh.md'), 'utf8'),
+    en: readFileSync(join(root, 'sources', 'cci', 'en.rst'), 'utf8'),
+  };
+}
+
+/** Inputs that make naive readers quadratic, at size n. */
+export const pathological = {
+  'rst: unterminated * in a paragraph': (n) => ({ ext: 'rst', text: `Title\n=====\n\n${'*a '.repeat(n)}\n` }),
+  'rst: grid top border of n columns': (n) => ({
+    ext: 'rst',
+    text: `${'+-'.repeat(n)}+\n${'| '.repeat(n)}|\n${'+-'.repeat(n)}+\n`,
+  }),
+  'rst: n-row grid of one column': (n) => ({ ext: 'rst', text: `+-------+\n| code  |\n+=======+\n${'| x     |\n'.repeat(n)}+-------+\n` }),
+  'md: unterminated * and [ in a paragraph': (n) => ({ ext: 'md', text: `# T\n\n${'*a [b '.repeat(n)}\n` }),
+  'md: HTML table of unclosed cells': (n) => ({ ext: 'md', text: `<table><tr><th>错误码</th></tr>\n${'<tr><td>V.1<td>x\n'.repeat(n)}</table>\n` }),
+  'md: pipe table of n rows': (n) => ({ ext: 'md', text: `|错误码|信息|\n|--|--|\n${'|V.1|*x|\n'.repeat(n)}` }),
+};

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// npm run bench: whole-process timings of `errcat build` on scaled seeds (×1, ×10, ×100 rows per
+// language) against the references on the same inputs (pandoc, docutils, when installed) and the
+// floor (`node -e 0`), all in this one run. Medians of several runs, peak RSS from /usr/bin/time.
+// Prints one table, checks the targets as ratios, writes test/bench/results/latest.json.
+// Not a test: nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pathological, scaledEn, scaledZh, seedPages } from './inputs.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const errcat = join(root, 'pipeline', 'bin', 'errcat.js');
+const work = mkdtempSync(join(tmpdir(), 'errcat-bench-'));
+const quick = process.argv.includes('--quick'); // ×1 and ×10 only, fewer runs: for trying things out
+
+const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const timeTool = existsSync('/usr/bin/time') && has('/usr/bin/time', ['-f', '%M', 'true']);
+const pandoc = has('pandoc', ['--version']);
+const docutils = has('python3', ['-c', 'import docutils']);
+const notes = [];
+if (!timeTool) notes.push('no /usr/bin/time (Debian: apt-get install time): peak RSS not measured');
+if (!pandoc) notes.push('pandoc not installed (Debian: apt-get install pandoc): pandoc columns and the pandoc targets skipped');
+if (!docutils) notes.push('python3-docutils not installed (Debian: apt-get install python3-docutils): docutils column skipped');
+
+/** Runs a command `runs` times; median wall time (ms) and the largest peak RSS (MB). */
+function measure(cmd, args, runs, { timeoutMs = 600_000 } = {}) {
+  const times = [];
+  let rss = null;
+  for (let i = 0; i < runs; i++) {
+    const [file, argv] = timeTool ? ['/usr/bin/time', ['-f', '@@%M', cmd, ...args]] : [cmd, args];
+    const start = process.hrtime.bigint();
+    const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.error?.code === 'ETIMEDOUT') return { ms: null, rss, note: `timed out after ${timeoutMs / 1000} s` };
+    const peak = /@@(\d+)\s*$/.exec(result.stderr ?? '');
+    if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}): ${(result.stderr ?? '').slice(-500)}`);
+    if (peak) rss = Math.max(rss ?? 0, Number(peak[1]) / 1024);
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], rss };
+}
+
+const seeds = seedPages(root);
+const sizes = quick ? [1, 10] : [1, 10, 100];
+const runsFor = (k) => (quick ? 3 : k === 100 ? 3 : k === 10 ? 5 : 9);
+const rows = [];
+const floor = measure(process.execPath, ['-e', '0'], quick ? 5 : 11);
+for (const k of sizes) {
+  const dir = join(work, `x${k}`);
+  mkdirSync(dir, { recursive: true });
+  const zh = join(dir, 'zh.md');
+  const en = join(dir, 'en.rst');
+  writeFileSync(zh, scaledZh(seeds.zh, k));
+  writeFileSync(en, scaledEn(seeds.en, k));
+  const runs = runsFor(k);
+  process.stderr.write(`bench ×${k}: errcat build …\n`);
+  const build = measure(process.execPath, [errcat, 'build', '--source', `zh=${zh}`, '--source', `en=${en}`, '--catalog', 'cci', '--out', join(dir, 'out')], runs);
+  const row = { size: `×${k}`, bytes: seedsBytes(zh, en), errcat: build };
+  if (pandoc) {
+    process.stderr.write(`bench ×${k}: pandoc …\n`);
+    row.pandocRst = measure('pandoc', ['-f', 'rst', '-t', 'json', '-o', '/dev/null', en], runs);
+    row.pandocGfm = measure('pandoc', ['-f', 'gfm', '-t', 'json', '-o', '/dev/null', zh], runs);
+    row.pandoc = { ms: row.pandocRst.ms + row.pandocGfm.ms, rss: Math.max(row.pandocRst.rss ?? 0, row.pandocGfm.rss ?? 0) || null };
+  }
+  if (docutils) {
+    process.stderr.write(`bench ×${k}: docutils …\n`);
+    const script = 'import sys\nfrom docutils.core import publish_doctree\npublish_doctree(open(sys.argv[1], encoding="utf-8").read(), settings_overrides={"report_level": 5, "halt_level": 5})';
+    row.docutils = measure('python3', ['-c', script, en], k === 100 ? 1 : runs, { timeoutMs: 300_000 });
+  }
+  rows.push(row);
+}
+
+function seedsBytes(...files) {
+  return files.reduce((n, f) => n + spawnSync('stat', ['-c', '%s', f], { encoding: 'utf8' }).stdout.trim() * 1, 0);
+}
+
+// Linearity on inputs that make naive readers quadratic: time at n and 4n (errcat rows).
+const linearity = [];
+for (const [name, make] of Object.entries(pathological)) {
+  const n = quick ? 5_000 : 20_000;
+  const timed = [n, 4 * n].map((size) => {
+    const { ext, text } = make(size);
+    const file = join(work, `patho-${size}.${ext}`);
+    writeFileSync(file, text);
+    return measure(process.execPath, [errcat, 'rows', file], 3);
+  });
+  linearity.push({ input: name, n, ms: timed[0].ms, ms4n: timed[1].ms, ratio: timed[1].ms / timed[0].ms });
+}
+
+// ---- report ----
+const fmt = (v, digits = 0) => (v == null ? '—' : v.toFixed(digits));
+const byId = Object.fromEntries(rows.map((r) => [r.size, r]));
+const lines = [];
+lines.push(`errcat bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+lines.push('');
+lines.push('| input | bytes | errcat build ms | errcat peak MB | pandoc rst+gfm ms | pandoc peak MB | docutils (rst) ms | errcat / pandoc | errcat / node -e 0 |');
+lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  lines.push(`| ${r.size} | ${r.bytes} | ${fmt(r.errcat.ms)} | ${fmt(r.errcat.rss)} | ${fmt(r.pandoc?.ms)} | ${fmt(r.pandoc?.rss)} | ${r.docutils?.note ?? fmt(r.docutils?.ms)} | ${r.pandoc ? fmt(r.errcat.ms / r.pandoc.ms, 2) : '—'} | ${fmt(r.errcat.ms / floor.ms, 2)} |`);
+}
+lines.push(`| node -e 0 | | ${fmt(floor.ms)} | ${fmt(floor.rss)} | | | | | 1.00 |`);
+lines.push('');
+lines.push('| pathological input (errcat rows) | n | ms at n | ms at 4n | 4n / n (linear ≈ 4) |');
+lines.push('| --- | ---: | ---: | ---: | ---: |');
+for (const l of linearity) lines.push(`| ${l.input} | ${l.n} | ${fmt(l.ms)} | ${fmt(l.ms4n)} | ${fmt(l.ratio, 1)} |`);
+
+const targets = [];
+const target = (name, value, limit, unit = '') => targets.push({ name, value, limit, ok: value == null ? null : value <= limit, unit });
+const x1 = byId['×1'];
+const x10 = byId['×10'];
+const x100 = byId['×100'];
+if (x1.pandoc) target('×1 errcat build / pandoc (both pages)', x1.errcat.ms / x1.pandoc.ms, 1.0);
+target('×1 errcat build / node -e 0', x1.errcat.ms / floor.ms, 3.5);
+if (x100?.pandoc) target('×100 errcat build / pandoc', x100.errcat.ms / x100.pandoc.ms, 0.5);
+if (x100) target('×100 / ×10 errcat build time', x100.errcat.ms / x10.errcat.ms, 11);
+if (x100 && timeTool) target('×100 errcat peak RSS (MB)', x100.errcat.rss, 300);
+for (const l of linearity) target(`linear: ${l.input} (4n/n)`, l.ratio, 6);
+lines.push('');
+lines.push('| target | value | limit | |');
+lines.push('| --- | ---: | ---: | --- |');
+for (const t of targets) lines.push(`| ${t.name} | ${fmt(t.value, 2)} | ${t.limit} | ${t.ok === null ? '—' : t.ok ? 'holds' : 'MISSED'} |`);
+for (const note of notes) lines.push(`note: ${note}`);
+if (quick) lines.push('note: --quick: ×100 and its targets not run');
+
+process.stdout.write(`${lines.join('\n')}\n`);
+const resultsDir = join(root, 'test', 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, linearity, targets, notes }, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });
