@@ -10,7 +10,7 @@ import type { Root, Table } from 'mdast';
 
 /** Tables with more body rows than this are read in batches. */
 export const BATCH_THRESHOLD = 256;
-const BATCH_ROWS = 512;
+const BATCH_ROWS = 256;
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -77,13 +77,14 @@ export function verifyTruncated(tree: Root, tables: BigTable[], text: string): M
 }
 
 /**
- * The body rows of a big table, parsed by `parse` in batches under the table's own header and
+ * The body rows of a big table (converted by `convert`), parsed by `parse` in batches under the table's own header and
  * delimiter rows. Returns null when a batch does not read as exactly its lines (a line that ends
  * the table, e.g. a heading or a quote), so the caller parses the page whole instead.
  */
-export function readBatches(lines: string[], t: BigTable, parse: (text: string) => Root): Table['children'] | null {
+export function readBatches<R>(lines: string[], t: BigTable, parse: (text: string) => Root, convert: (row: Table['children'][number]) => R): R[] | null {
   const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
-  const rows: Table['children'] = [];
+  // Each batch's syntax tree is converted and dropped at once: only the rows' text is kept.
+  const rows: R[] = [];
   for (let start = t.bodyStart; start < t.bodyEnd; start += BATCH_ROWS) {
     const end = Math.min(start + BATCH_ROWS, t.bodyEnd);
     const tree = parse(head + lines.slice(start, end).join('\n'));
@@ -98,7 +99,7 @@ export function readBatches(lines: string[], t: BigTable, parse: (text: string) 
           node.position.end.line += shift;
         }
       }
-      rows.push(row);
+      rows.push(convert(row));
     }
   }
   return rows;

@@ -33,23 +33,25 @@ export function readMarkdown(source: SourceText, options: { batchBigTables?: boo
     const truncated = truncateBigTables(lines, big);
     const tree = parse(truncated);
     const verified = verifyTruncated(tree, big, source.text);
-    if (verified && big.every((t) => fillRows(verified.get(t)!, readBatches(lines, t, parse)))) {
-      return readTree(tree, { file: source.file, text: truncated });
+    if (verified) {
+      const prebuilt: WalkState['prebuilt'] = new Map();
+      const complete = big.every((t) => {
+        const table = verified.get(t)!;
+        const notes: ReadNote[] = [];
+        const rows = readBatches(lines, t, parse, (row) => convertRow(row, table.children[0]!.children.length, notes));
+        if (rows) prebuilt.set(table, { rows, notes });
+        return rows !== null;
+      });
+      if (complete) return readTree(tree, { file: source.file, text: truncated }, prebuilt);
     }
   }
-  return readTree(parse(source.text), source);
-}
-
-function fillRows(table: Table, rows: Table['children'] | null): boolean {
-  if (!rows) return false;
-  table.children = [table.children[0]!, ...rows];
-  return true;
+  return readTree(parse(source.text), source, new Map());
 }
 
 /** `source.text` must be the text the tree was parsed from (offsets index into it). */
-function readTree(tree: Root, source: SourceText): MarkdownTables {
+function readTree(tree: Root, source: SourceText, prebuilt: WalkState['prebuilt']): MarkdownTables {
   const lineStarts = lineOffsets(source.text);
-  const state: WalkState = { source, lineStarts, tables: [], notes: [], section: null, consumedUntil: -1 };
+  const state: WalkState = { source, lineStarts, tables: [], notes: [], section: null, consumedUntil: -1, prebuilt };
   walk(tree, state);
   return { tables: state.tables, notes: state.notes };
 }
@@ -62,6 +64,8 @@ interface WalkState {
   section: string | null;
   /** Source offset up to which an HTML table already consumed the text. */
   consumedUntil: number;
+  /** Body rows of big tables, already read in batches (the table node holds only its header then). */
+  prebuilt: Map<Table, { rows: TableRow[]; notes: ReadNote[] }>;
 }
 
 function walk(parent: Parent, state: WalkState): void {
@@ -94,21 +98,30 @@ function walk(parent: Parent, state: WalkState): void {
 
 function pipeTable(node: Table, state: WalkState): SourceTable {
   const width = node.children[0]?.children.length ?? 0;
-  const rows: TableRow[] = node.children.map((row) => {
-    const line = row.position!.start.line;
-    const cells = row.children.slice(0, width).map((cell) => ({ text: phrasingText(cell.children).trim(), rowSpan: 1, colSpan: 1 }));
-    const result: TableRow = { line, cells };
-    if (row.children.length > width) {
-      state.notes.push({ line, message: `row has ${row.children.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
-    }
-    if (cells.length < width) {
-      state.notes.push({ line, message: `row has ${cells.length} cells, the header ${width}; empty cells added at the end, as GFM renders them` });
-      result.missingCells = width - cells.length;
-      while (cells.length < width) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
-    }
-    return result;
-  });
+  const batched = state.prebuilt.get(node);
+  const source = batched ? node.children.slice(0, 1) : node.children;
+  const rows = source.map((row) => convertRow(row, width, state.notes));
+  if (batched) {
+    rows.push(...batched.rows);
+    state.notes.push(...batched.notes);
+  }
   return { line: node.position!.start.line, section: state.section, caption: null, headerRows: rows.length > 0 ? 1 : 0, rows };
+}
+
+/** A pipe row as GFM renders it: cut or padded to the header's width (and a note saying so). */
+function convertRow(row: Table['children'][number], width: number, notes: ReadNote[]): TableRow {
+  const line = row.position!.start.line;
+  const cells = row.children.slice(0, width).map((cell) => ({ text: phrasingText(cell.children).trim(), rowSpan: 1, colSpan: 1 }));
+  const result: TableRow = { line, cells };
+  if (row.children.length > width) {
+    notes.push({ line, message: `row has ${row.children.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
+  }
+  if (cells.length < width) {
+    notes.push({ line, message: `row has ${cells.length} cells, the header ${width}; empty cells added at the end, as GFM renders them` });
+    result.missingCells = width - cells.length;
+    while (cells.length < width) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
+  }
+  return result;
 }
 
 /** The visible text of inline Markdown: markup removed, `<br>` as a line break, other tags dropped. */
