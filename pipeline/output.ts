@@ -78,7 +78,7 @@ function listFiles(dir: string, root = dir): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...listFiles(path, root));
+    if (statSync(path).isDirectory()) for (const file of listFiles(path, root)) files.push(file);
     else files.push(relative(root, path).split('\\').join('/'));
   }
   return files;

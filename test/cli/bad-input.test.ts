@@ -143,7 +143,22 @@ describe('hostile input errcat takes in its stride', () => {
     expect(built('long-rst', join(work, 'long.rst')).catalog.entries[0].texts.zh.message).toHaveLength(width);
   });
 
-  it('a 20 MB page', () => {
+  it('a 20 MB Markdown page: one pipe table of 100,000+ rows', () => {
+    const rows = ['# 错误码', '', '|状态码|错误码|错误信息|描述|', '|--|--|--|--|'];
+    let size = 0;
+    let i = 0;
+    while (size < 20 * 1024 * 1024) {
+      const row = `|400|BIG.${String(i++).padStart(7, '0')}|request body error number ${i} with some words|请求错误：请求体不合法，第${i}行|`;
+      rows.push(row);
+      size += Buffer.byteLength(row) + 1;
+    }
+    writeFileSync(join(work, 'big.md'), `${rows.join('\n')}\n`);
+    const { catalog, stdout } = built('big-md', join(work, 'big.md'));
+    expect(catalog.entries).toHaveLength(i);
+    expect(stdout).toContain(`${i} rows read = ${i} merged into ${i} entries + 0 left out`);
+  }, 180_000);
+
+  it('a 20 MB RST page', () => {
     const rows: string[] = [];
     const widths = [13, 16, 40, 30];
     const border = `+${widths.map((w) => '-'.repeat(w)).join('+')}+`;

@@ -102,8 +102,9 @@ function pipeTable(node: Table, state: WalkState): SourceTable {
   const source = batched ? node.children.slice(0, 1) : node.children;
   const rows = source.map((row) => convertRow(row, width, state.notes));
   if (batched) {
-    rows.push(...batched.rows);
-    state.notes.push(...batched.notes);
+    // A loop, not push(...rows): a spread of 100,000+ arguments overflows the stack.
+    for (const row of batched.rows) rows.push(row);
+    for (const note of batched.notes) state.notes.push(note);
   }
   return { line: node.position!.start.line, section: state.section, caption: null, headerRows: rows.length > 0 ? 1 : 0, rows };
 }
