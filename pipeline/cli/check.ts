@@ -1,6 +1,7 @@
 import { baselineFrom, loadBaseline, saveBaseline, type BaselineEntry } from '../baseline';
 import { SEVERITY_RANK } from '../check';
 import { sharedArtifacts } from '../compile';
+import { annotation } from '../emit/github';
 import type { Divergence, Severity } from '../generated/divergences';
 import { compareArtifacts, type OutputDifference } from '../output';
 import { oneOf, parseCommandArgs, UsageError } from './args';
@@ -119,16 +120,16 @@ function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], v
 
 /** GitHub workflow commands: one annotation per problem, on the page line where it is. */
 function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: CatalogVerdict[]): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines: string[] = [];
-  for (const d of outdated) lines.push(`::error file=${prop(`${out}/${d.path}`)},title=errcat check::${escape(`${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`)}`);
+  for (const d of outdated) {
+    lines.push(annotation('error', { file: `${out}/${d.path}`, title: 'errcat check' }, `${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`));
+  }
   for (const v of verdicts) {
     for (const d of v.failing) {
       const level = d.severity === 'info' ? 'notice' : d.severity;
-      for (const l of d.locations) lines.push(`::${level} file=${prop(l.file)},line=${l.line},title=${prop(`errcat ${d.rule}`)}::${escape(d.message)}`);
+      for (const l of d.locations) lines.push(annotation(level, { file: l.file, line: l.line, title: `errcat ${d.rule}` }, d.message));
     }
-    for (const e of v.stale) lines.push(`::warning title=${prop('errcat baseline')}::${escape(`${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`)}`);
+    for (const e of v.stale) lines.push(annotation('warning', { title: 'errcat baseline' }, `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

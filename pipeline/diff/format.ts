@@ -1,5 +1,6 @@
 /** Diff reports for people (text, a pull-request comment in Markdown), machines (JSON) and CI (GitHub annotations). */
 import type { Change, DiffReport } from '../generated/diff';
+import { annotation } from '../emit/github';
 import { tableCell } from '../emit/report';
 import { CHANGE_KINDS } from './index';
 
@@ -78,14 +79,12 @@ export function formatMarkdown(report: DiffReport): string {
 }
 
 export function formatGithub(report: DiffReport): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level = { breaking: 'error', warning: 'warning', info: 'notice' } as const;
   return report.changes
     .map((c) => {
       // Annotate the new page's line; a removed code has only an old (possibly git:) location.
-      const loc = c.newLocation && !c.newLocation.file.includes(':') ? `file=${prop(c.newLocation.file)},line=${c.newLocation.line},` : '';
-      return `::${level[c.severity]} ${loc}title=${prop(`errcat ${c.kind}`)}::${escape(c.message)}\n`;
+      const at = c.newLocation && !c.newLocation.file.includes(':') ? { file: c.newLocation.file, line: c.newLocation.line } : {};
+      return `${annotation(level[c.severity], { ...at, title: `errcat ${c.kind}` }, c.message)}\n`;
     })
     .join('');
 }

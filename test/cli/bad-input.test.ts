@@ -3,23 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errcat } from '../helpers/cli';
+import { snapshot } from '../helpers/files';
 import { repoRoot } from '../helpers/reference';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-bad-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files[`${prefix}${name}`] = readFileSync(path, 'latin1');
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 /** Builds one page into an output folder holding the last good artifacts (a copy of dist/). */
 function buildInto(name: string, args: string[]) {

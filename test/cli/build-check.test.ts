@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errcat } from '../helpers/cli';
+import { snapshot } from '../helpers/files';
 import { repoRoot } from '../helpers/reference';
 
 let work: string;
@@ -15,19 +16,6 @@ beforeEach(() => {
   cpSync(join(repoRoot, 'dist'), join(work, 'dist'), { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files[`${prefix}${name}`] = readFileSync(path, 'latin1');
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 describe('errcat build', () => {
   it('writes the committed dist/ byte for byte, and prints a summary', () => {

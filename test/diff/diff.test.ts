@@ -114,6 +114,8 @@ describe('errcat diff on edited copies of the seeds', () => {
     expect(md.stdout).toContain(': 1 code-removed (breaking)\n');
     expect(md.stdout).toContain('#### code-removed (1, breaking)');
     expect(errcat(['diff', base, base, '--fail-on', 'breaking']).status).toBe(0);
+    const github = errcat(['diff', base, removed, '--format', 'github']).stdout;
+    expect(github).toBe('::error title=errcat code-removed::CCI.01.400102 was removed\n');
     expect(errcat(['diff', base, removed]).status).toBe(0);
     // One language dropping a code is language-removed (warning): breaking does not fail on it.
     const oneLanguage = version('one-language', { zh: (s) => s.replace(/\|400\|CCI\.01\.400102\|[^\n]*\n/, '') });
