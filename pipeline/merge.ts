@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig } from './config';
 import type { Catalog, CatalogEntry, LocalizedText } from './generated/catalog';
-import type { SourceRow } from './normalize';
+import { parseStatus, type SourceRow } from './normalize';
 
 export interface MergeInput {
   catalog: string;
@@ -23,12 +23,6 @@ export interface Merged {
   byCode: Map<string, Map<string, SourceRow[]>>;
   /** Rows whose code is empty or does not match the code pattern. */
   unmergeable: SourceRow[];
-}
-
-/** An HTTP status cell (`409`, or `403 Forbidden` with its reason phrase) as a number, else null. */
-export function parseStatus(text: string | undefined): number | null {
-  const m = /^([1-5][0-9]{2})(?:\s+[A-Za-z][A-Za-z '-]*)?$/.exec((text ?? '').trim());
-  return m ? Number(m[1]) : null;
 }
 
 export function isValidCode(code: string, config: ResolvedConfig): boolean {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ErrcatError } from './errors';
-import { languageOf } from './read';
+import { LANGUAGE_TAG, languageOf } from './read';
 
 export interface PageSpec {
   lang: string;
@@ -37,7 +37,7 @@ export interface FileTree {
   read(path: string): Uint8Array;
 }
 
-const PAGE = /^([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.(md|markdown|rst|txt)$/;
+const PAGE = new RegExp(`^(${LANGUAGE_TAG.source.slice(1, -1)})\\.(md|markdown|rst|txt)$`);
 const SETTINGS = new Set(['catalog.json', 'baseline.json']);
 const CATALOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -132,7 +132,7 @@ export function explicitCatalog(sources: string[], name: string | undefined): Ca
   }
   // A page in a language folder (vpc/zh/page.md) belongs to the folder above it (vpc).
   let folder = basename(dirname(pages[0]!.file));
-  if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(folder) && folder === pages[0]!.lang) folder = basename(dirname(dirname(pages[0]!.file)));
+  if (LANGUAGE_TAG.test(folder) && folder === pages[0]!.lang) folder = basename(dirname(dirname(pages[0]!.file)));
   const catalog = name ?? (CATALOG_NAME.test(folder) && folder !== '.' ? folder : basename(pages[0]!.file, extname(pages[0]!.file)));
   return { name: catalog, pages, configPath: null, baselinePath: null };
 }

@@ -157,9 +157,15 @@ function realignShortRow(
   // How plausible a reading is: a code where the code goes, a status (or nothing) where the status goes.
   const score = (row: string[]) =>
     (isCode(normalizeCode(row[codeColumn] ?? '')) ? 1 : 0) +
-    (statusColumn >= 0 && /^\s*(?:[1-5][0-9]{2}\b.*)?$/.test(row[statusColumn] ?? '') ? 1 : 0);
+    (statusColumn >= 0 && ((row[statusColumn] ?? '').trim() === '' || parseStatus(row[statusColumn]) !== null) ? 1 : 0);
   const shifted = [...previous.slice(0, missing), ...cells.slice(0, cells.length - missing)];
   return score(shifted) > score(cells) ? shifted : null;
+}
+
+/** An HTTP status cell (`409`, or `403 Forbidden` with its reason phrase) as a number, else null. */
+export function parseStatus(text: string | undefined): number | null {
+  const m = /^([1-5][0-9]{2})(?:\s+[A-Za-z][A-Za-z '-]*)?$/.exec((text ?? '').trim());
+  return m ? Number(m[1]) : null;
 }
 
 /**

@@ -18,7 +18,8 @@ export interface ReadOptions {
   lang?: string;
 }
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
+/** A language as errcat names pages: `zh`, `en`, `pt-BR` (the schema's Language pattern). */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
 /** zh.md → zh; a corpus path like `vpc/zh/2021-….md` → zh (its folder); otherwise `und`. */
 export function languageOf(file: string): string {

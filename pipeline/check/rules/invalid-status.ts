@@ -1,4 +1,4 @@
-import { parseStatus } from '../../merge';
+import { parseStatus } from '../../normalize';
 import type { Rule } from '../rule';
 
 export const invalidStatus: Rule = {

@@ -1,4 +1,4 @@
-import { parseStatus } from '../../merge';
+import { parseStatus } from '../../normalize';
 import type { Finding, Rule } from '../rule';
 import { firstRows } from '../rule';
 

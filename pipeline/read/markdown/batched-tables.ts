@@ -12,7 +12,8 @@ import type { Root, Table } from 'mdast';
 export const BATCH_THRESHOLD = 256;
 const BATCH_ROWS = 256;
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+/** A GFM delimiter row (`|--|:--:|`). */
+export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
 

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { findBigTables, readBatches, truncateBigTables, verifyTruncated } from './batched-tables';
+import { DELIMITER_ROW, findBigTables, readBatches, truncateBigTables, verifyTruncated } from './batched-tables';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 
@@ -21,7 +21,6 @@ export interface MarkdownTables {
 
 const processor = unified().use(remarkParse).use(remarkGfmTables);
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 const parse = (text: string) => processor.parse(text) as Root;
 

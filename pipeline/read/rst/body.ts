@@ -32,7 +32,8 @@ const FIELD_MARKER = /^:(?![: ])(?:[^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/;
 const LINE_BLOCK = /^\|( +|$)/;
 const EXPLICIT = /^\.\.( +|$)/;
 const ANONYMOUS_TARGET = /^__( +|$)/;
-const ADORNMENT = /^([!-/:-@[-`{-~])\1*$/;
+/** A line of one repeated punctuation character: a section adornment or a transition. */
+export const ADORNMENT = /^([!-/:-@[-`{-~])\1*$/;
 const DIRECTIVE = /^\.\. +([\p{L}\p{N}][\p{L}\p{N}\-_.:+]*?) ?::( +|$)/u;
 const SUBSTITUTION_DEF = /^\.\. +\|([^|]+)\| +([\p{L}\p{N}][\p{L}\p{N}\-_.:+]*?) ?::( +|$)/u;
 

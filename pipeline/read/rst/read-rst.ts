@@ -1,13 +1,12 @@
 import type { SourceTable } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { parseBody, type ParseContext } from './body';
+import { ADORNMENT, parseBody, type ParseContext } from './body';
 import { normalizeName, type PageRefs } from './inline';
 import { pageLines } from './lines';
 
 const REPLACE_DEF = /^\s*\.\. +\|([^|]+)\| +replace:: +(.*)$/;
 const TARGET_DEF = /^\s*\.\. +_(`[^`]+`|[^:]+):(?: |$)/;
 const ANONYMOUS_DEF = /^\s*(?:\.\. +__:|__ )/;
-const ADORNMENT = /^([!-/:-@[-`{-~])\1*$/;
 
 /** Reads every grid and simple table of a reStructuredText page, with docutils' cell text. */
 export function readRst(source: SourceText): SourceTable[] {
