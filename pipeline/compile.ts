@@ -33,8 +33,11 @@ export interface CompiledCatalog {
   catalog: Catalog;
   report: DivergenceReport;
   pages: PageSummary[];
-  /** Body rows of error-code tables: read = merged + excluded (by rule). */
-  accounting: { read: number; merged: number; excluded: Record<string, number> };
+  /**
+   * Body rows of error-code tables: read = kept + excluded (by rule). A kept row is in the catalog
+   * as a variant's text, or collapsed into one as its identical repeat.
+   */
+  accounting: { read: number; kept: number; excluded: Record<string, number> };
   artifacts: Map<string, string>;
 }
 
@@ -70,7 +73,8 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   const rows = normalized.flatMap((p) => p.rows);
   const sources = Object.fromEntries(pages.map((p) => [p.lang, p.file]));
   const merged = merge({ catalog: spec.name, languages, sources, rows, config: resolved });
-  const { report, excluded } = runChecks(spec.name, { merged, rows, languages, config: resolved });
+  const unmapped = normalized.flatMap((p) => p.unmapped);
+  const { report, excluded } = runChecks(spec.name, { merged, rows, unmapped, languages, config: resolved });
   validateCatalog(merged.catalog, spec.name);
 
   const excludedByRule: Record<string, number> = {};
@@ -80,7 +84,8 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     excludedRows.add(row);
     excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
   }
-  const mergedRows = merged.catalog.entries.reduce((n, e) => n + Object.keys(e.texts).length, 0);
+  let keptRows = merged.collapsed.length;
+  for (const variants of merged.variants.values()) for (const variant of variants) keptRows += variant.size;
 
   const artifacts = new Map<string, string>();
   artifacts.set(`${spec.name}/catalog.json`, toJson(merged.catalog));
@@ -93,7 +98,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     catalog: merged.catalog,
     report,
     pages: summaries,
-    accounting: { read: rows.length, merged: mergedRows, excluded: excludedByRule },
+    accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule },
     artifacts,
   };
 }

@@ -5,8 +5,13 @@ import type { CatalogConfig } from './generated/catalog-config';
 
 export type { CatalogConfig };
 
-/** A letter-led token of letters, digits, dots, underscores and hyphens. */
-export const DEFAULT_CODE_PATTERN = '[A-Za-z][A-Za-z0-9._-]*';
+/**
+ * The code shapes real pages use, with no settings: dotted codes (`CCI.02.409101`,
+ * `SVCSTG.AOM.4000001`, `SVCSTG_AMS_4000115`), bare numbers (`111400002`) and names
+ * (`AccessDenied`). A code is segments joined by `.`, `_`, `-` or `:`; a segment is a letter-led word
+ * or a number. A segment where a number runs into letters (`02001AOM`) is two codes run together.
+ */
+export const DEFAULT_CODE_PATTERN = '(?:[A-Za-z][A-Za-z0-9]*|[0-9]+)(?:[._:-]+(?:[A-Za-z][A-Za-z0-9]*|[0-9]+))*';
 
 export interface ResolvedConfig {
   primaryLanguage: string;

@@ -1,12 +1,17 @@
 /**
- * Stage 3, merge: every language's rows → one entry per error code. A code's row in each language
- * gives that language's texts; the primary language decides httpStatus when they disagree (the
- * status-mismatch rule reports it). Rows that cannot be merged — no code, an invalid code, a second
- * row for a code already seen in that language — are left out here and reported by the rules.
+ * Stage 3, merge: every language's rows → one entry per error code, holding every documented
+ * variant of the code. A page may list a code several times (once per operation, with its own
+ * status and texts): each distinct row is a variant, and the languages' variants are paired — by
+ * occurrence order when the languages list the code equally often, else by the best alignment of
+ * status, message and module (variant-mismatch reports it). Identical repeats in one language
+ * collapse into one variant (duplicate-code reports them). The primary language decides a
+ * variant's httpStatus when the languages disagree (status-mismatch reports it). Only rows with no
+ * code or an invalid code are left out here, and the rules report them.
  */
+import { sameText } from './text';
 import type { ResolvedConfig } from './config';
-import type { Catalog, CatalogEntry, LocalizedText } from './generated/catalog';
-import { parseStatus, type SourceRow } from './normalize';
+import type { Catalog, CatalogEntry, LocalizedText, Variant } from './generated/catalog';
+import { parseStatuses, type SourceRow } from './normalize';
 
 export interface MergeInput {
   catalog: string;
@@ -17,10 +22,17 @@ export interface MergeInput {
   config: ResolvedConfig;
 }
 
+/** One variant of a code: each language's row for it (languages that do not list it are absent). */
+export type VariantRows = Map<string, SourceRow>;
+
 export interface Merged {
   catalog: Catalog;
-  /** code → language → that language's rows for the code, in page order. */
+  /** code → language → every row of that language for the code, in page order. */
   byCode: Map<string, Map<string, SourceRow[]>>;
+  /** code → its variants, in page order of the first language that lists the code. */
+  variants: Map<string, VariantRows[]>;
+  /** Rows identical to an earlier row of the same code and language, collapsed into its variant. */
+  collapsed: SourceRow[];
   /** Rows whose code is empty or does not match the code pattern. */
   unmergeable: SourceRow[];
 }
@@ -30,6 +42,15 @@ export function isValidCode(code: string, config: ResolvedConfig): boolean {
 }
 
 const nullIfEmpty = (text: string | undefined) => (text === undefined || text === '' ? null : text);
+
+/** Two rows say the same thing: every mapped value and every extra cell equal. */
+export function sameRow(a: SourceRow, b: SourceRow): boolean {
+  return rowKey(a) === rowKey(b);
+}
+
+function rowKey(row: SourceRow): string {
+  return JSON.stringify([row.values, row.extra ?? null]);
+}
 
 export function merge(input: MergeInput): Merged {
   const byCode = new Map<string, Map<string, SourceRow[]>>();
@@ -46,25 +67,29 @@ export function merge(input: MergeInput): Merged {
     if (list) list.push(row);
     else langs.set(row.lang, [row]);
   }
+  const variants = new Map<string, VariantRows[]>();
+  const collapsed: SourceRow[] = [];
   const entries: CatalogEntry[] = [];
   for (const code of [...byCode.keys()].sort(compareCodes)) {
     const langs = byCode.get(code)!;
-    const present = input.languages.filter((l) => langs.has(l));
-    const first = (lang: string) => langs.get(lang)![0]!;
-    const status = present.map((l) => parseStatus(first(l).values.httpStatus)).find((s) => s !== null) ?? null;
-    const module = present.map((l) => first(l).values.module).find((m) => m !== undefined && m !== '');
-    const texts: Record<string, LocalizedText> = {};
-    for (const lang of present) {
-      const row = first(lang);
-      texts[lang] = {
-        message: nullIfEmpty(row.values.message),
-        description: nullIfEmpty(row.values.description),
-        measure: nullIfEmpty(row.values.measure),
-        line: row.line,
-      };
+    const codeVariants: VariantRows[] = [];
+    for (const lang of input.languages) {
+      const rows = langs.get(lang);
+      if (!rows) continue;
+      const distinct: SourceRow[] = [];
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const key = rowKey(row);
+        if (seen.has(key)) collapsed.push(row);
+        else {
+          seen.add(key);
+          distinct.push(row);
+        }
+      }
+      pairInto(codeVariants, lang, distinct);
     }
-    const entry: CatalogEntry = { errorCode: code, httpStatus: status, ...(module !== undefined ? { module } : {}), texts };
-    entries.push(entry);
+    variants.set(code, codeVariants);
+    entries.push(toEntry(code, codeVariants, input.languages));
   }
   return {
     catalog: {
@@ -75,8 +100,87 @@ export function merge(input: MergeInput): Merged {
       entries,
     },
     byCode,
+    variants,
+    collapsed,
     unmergeable,
   };
+}
+
+/**
+ * Adds one language's distinct rows of a code to the variants found so far. Equal counts pair by
+ * occurrence order (translated pages list a code's rows in the same order); otherwise an order-
+ * preserving alignment pairs the rows that agree most, and each unpaired row is a variant of its own.
+ */
+function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): void {
+  if (variants.length === 0 || variants.length === rows.length) {
+    rows.forEach((row, i) => {
+      if (variants[i]) variants[i]!.set(lang, row);
+      else variants.push(new Map([[lang, row]]));
+    });
+    return;
+  }
+  const anchors = variants.map((v) => v.values().next().value as SourceRow);
+  const n = anchors.length;
+  const m = rows.length;
+  // best[i][j]: the highest total affinity aligning anchors[i..] with rows[j..].
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, affinity(anchors[i]!, rows[j]!) + best[i + 1]![j + 1]!);
+    }
+  }
+  const placed: Array<SourceRow | undefined> = new Array(n);
+  const unpaired: Array<{ after: number; row: SourceRow }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const here = affinity(anchors[i]!, rows[j]!) + best[i + 1]![j + 1]!;
+    if (best[i]![j] === here) {
+      placed[i++] = rows[j++];
+    } else if (best[i]![j] === best[i + 1]![j]) i++;
+    else unpaired.push({ after: i - 1, row: rows[j++]! });
+  }
+  while (j < m) unpaired.push({ after: n - 1, row: rows[j++]! });
+  placed.forEach((row, k) => row && variants[k]!.set(lang, row));
+  // Unpaired rows go after the variant they follow on their page, keeping page order.
+  for (const { after, row } of unpaired.reverse()) variants.splice(after + 1, 0, new Map([[lang, row]]));
+}
+
+/** How much two rows of one code in different languages look like the same variant (> 0 always). */
+function affinity(a: SourceRow, b: SourceRow): number {
+  let score = 1;
+  const statusA = a.values.httpStatus?.trim();
+  if (statusA && statusA === b.values.httpStatus?.trim()) score += 2;
+  if (a.values.message && sameText(a.values.message, b.values.message)) score += 3;
+  if (a.values.module && sameText(a.values.module, b.values.module)) score += 2;
+  return score;
+}
+
+function toVariant(rows: VariantRows, languages: string[]): Variant {
+  const present = languages.filter((l) => rows.has(l)).map((l) => rows.get(l)!);
+  const statuses = present.map((r) => parseStatuses(r.values.httpStatus)).find((s) => s !== null) ?? null;
+  const module = present.map((r) => r.values.module).find((m) => m !== undefined && m !== '');
+  const texts: Record<string, LocalizedText> = {};
+  for (const row of present) {
+    texts[row.lang] = {
+      message: nullIfEmpty(row.values.message),
+      description: nullIfEmpty(row.values.description),
+      measure: nullIfEmpty(row.values.measure),
+      line: row.line,
+      ...(row.extra ? { extra: row.extra } : {}),
+    };
+  }
+  return {
+    httpStatus: statuses?.[0] ?? null,
+    ...(statuses && statuses.length > 1 ? { httpStatuses: statuses as Variant['httpStatuses'] } : {}),
+    ...(module !== undefined ? { module } : {}),
+    texts,
+  };
+}
+
+function toEntry(code: string, variants: VariantRows[], languages: string[]): CatalogEntry {
+  const all = variants.map((v) => toVariant(v, languages));
+  return { errorCode: code, ...all[0]!, ...(all.length > 1 ? { variants: all as CatalogEntry['variants'] } : {}) };
 }
 
 /** Code order: by code point, so the order is the same on every machine and locale. */

@@ -19,10 +19,13 @@ import { missingLanguage } from './rules/missing-language';
 import { shortRow } from './rules/short-row';
 import { statusInCode } from './rules/status-in-code';
 import { statusMismatch } from './rules/status-mismatch';
+import { unmappedColumn } from './rules/unmapped-column';
+import { variantMismatch } from './rules/variant-mismatch';
 
 export const RULES: readonly Rule[] = [
   missingLanguage,
   statusMismatch,
+  variantMismatch,
   messageMismatch,
   messagePunctuation,
   duplicateCode,
@@ -32,6 +35,7 @@ export const RULES: readonly Rule[] = [
   invalidStatus,
   codeWhitespace,
   shortRow,
+  unmappedColumn,
 ];
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -66,10 +70,6 @@ export function runChecks(catalog: string, context: RuleContext): CheckResult {
       };
       divergences.push(divergence);
     }
-  }
-  // Duplicate rows beyond the first are reported by duplicate-code and not merged.
-  for (const langs of context.merged.byCode.values()) {
-    for (const rows of langs.values()) for (const row of rows.slice(1)) excluded.push({ row, rule: 'duplicate-code' });
   }
   divergences.sort(
     (a, b) =>

@@ -6,13 +6,15 @@
 import type { ResolvedConfig } from '../config';
 import type { Severity } from '../generated/divergences';
 import type { Merged } from '../merge';
-import type { SourceRow } from '../normalize';
+import type { SourceRow, UnmappedColumn } from '../normalize';
 
 export type { Severity };
 
 export interface RuleContext {
   merged: Merged;
   rows: SourceRow[];
+  /** Columns of error-code tables that map to no field (their cells are kept as extra). */
+  unmapped: UnmappedColumn[];
   languages: string[];
   config: ResolvedConfig;
 }
@@ -43,6 +45,11 @@ export interface Rule {
 
 export function render(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** Each variant of a code as its rows, in catalog language order (a language without the variant is absent). */
+export function variantRows(context: RuleContext, code: string): SourceRow[][] {
+  return context.merged.variants.get(code)!.map((variant) => context.languages.filter((l) => variant.has(l)).map((l) => variant.get(l)!));
 }
 
 /** The first row of each language for a code, in catalog language order. */

@@ -44,6 +44,12 @@ export async function runBuild(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Rounded down, so 99.96% never reads as 100%. */
+function keptPercent(kept: number, read: number): string {
+  if (read === 0 || kept === read) return '100%';
+  return `${(Math.floor((kept / read) * 1000) / 10).toFixed(1)}%`;
+}
+
 export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: boolean): string {
   const lines = [`errcat build: ${compiled.length} catalog${compiled.length === 1 ? '' : 's'} → ${relative('.', out) || '.'}/`];
   for (const c of compiled) {
@@ -56,8 +62,11 @@ export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: 
     }
     const left = Object.entries(c.accounting.excluded);
     const leftCount = left.reduce((n, [, k]) => n + k, 0);
-    lines.push(`  ${c.accounting.read} rows read = ${c.accounting.merged} merged into ${c.catalog.entries.length} entries + ${leftCount} left out` +
-      (left.length > 0 ? ` (${left.map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''));
+    const { read, kept } = c.accounting;
+    const variants = c.catalog.entries.reduce((n, e) => n + (e.variants?.length ?? 1), 0);
+    lines.push(`  ${read} rows read = ${kept} kept + ${leftCount} left out` +
+      (left.length > 0 ? ` (${left.map(([rule, n]) => `${rule} ${n}`).join(', ')})` : '') +
+      `: ${keptPercent(kept, read)} kept, in ${c.catalog.entries.length} entries` + (variants > c.catalog.entries.length ? ` (${variants} variants)` : ''));
     const counts = RULES.filter((r) => c.report.counts[r.id]).map((r) => {
       const found = c.report.divergences.filter((d) => d.rule === r.id);
       const worst = found.map((d) => d.severity).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])[0];

@@ -11,6 +11,8 @@ import type { Change, DiffReport } from '../generated/diff';
 import { compareCodes } from '../merge';
 import type { ChangeKind, EntryPair, Severity } from './kind';
 import { codeAdded, codeRemoved } from './kinds/codes';
+import { variantAdded, variantRemoved } from './kinds/variants';
+import { pairVariants } from './variants';
 import { fieldAdded, fieldRemoved } from './kinds/fields';
 import { languageAdded, languageRemoved } from './kinds/languages';
 import { moduleChanged, statusChanged } from './kinds/status';
@@ -19,10 +21,12 @@ import { descriptionChanged, measureChanged, messageChanged } from './kinds/text
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   codeRemoved,
   statusChanged,
+  variantRemoved,
   messageChanged,
   languageRemoved,
   languageAdded,
   codeAdded,
+  variantAdded,
   descriptionChanged,
   measureChanged,
   moduleChanged,
@@ -56,24 +60,31 @@ export function diffCatalogSets(old: CatalogSet, next: CatalogSet): DiffReport {
     for (const errorCode of codes) {
       const o = oldEntries.get(errorCode);
       const n = newEntries.get(errorCode);
-      const pair: EntryPair = {
-        catalog: name,
-        errorCode,
-        old: o && before ? { catalog: before, entry: o } : null,
-        new: n && after ? { catalog: after, entry: n } : null,
-      };
-      for (const kind of CHANGE_KINDS) {
-        for (const { params, ...finding } of kind.detect(pair)) {
-          const change: Change = {
-            kind: kind.id,
-            severity: kind.severity,
-            fingerprint: fingerprint(kind.id, name, errorCode, finding),
-            catalog: name,
-            errorCode,
-            ...stripUndefined(finding),
-            message: render(kind.template, params),
-          };
-          changes.push(change);
+      // A code's variants pair by what they say, never by position: reordered rows are no change,
+      // and a variant without a partner is variant-added / variant-removed.
+      const pairs: Array<[CatalogEntry | undefined, CatalogEntry | undefined]> =
+        o && n ? pairVariants(o, n) : [[o, n]];
+      for (const [before2, after2] of pairs) {
+        const pair: EntryPair = {
+          catalog: name,
+          errorCode,
+          old: before2 && before ? { catalog: before, entry: before2 } : null,
+          new: after2 && after ? { catalog: after, entry: after2 } : null,
+          codeOnBothSides: Boolean(o && n),
+        };
+        for (const kind of CHANGE_KINDS) {
+          for (const { params, ...finding } of kind.detect(pair)) {
+            const change: Change = {
+              kind: kind.id,
+              severity: kind.severity,
+              fingerprint: fingerprint(kind.id, name, errorCode, finding),
+              catalog: name,
+              errorCode,
+              ...stripUndefined(finding),
+              message: render(kind.template, params),
+            };
+            changes.push(change);
+          }
         }
       }
     }

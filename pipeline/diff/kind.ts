@@ -10,8 +10,11 @@ export type { Severity };
 export interface EntryPair {
   catalog: string;
   errorCode: string;
+  /** One side's entry, or, for a code with several variants, one variant of it as an entry. */
   old: { catalog: Catalog; entry: CatalogEntry } | null;
   new: { catalog: Catalog; entry: CatalogEntry } | null;
+  /** The code is on both sides (a side without an entry then lacks one variant, not the code). */
+  codeOnBothSides: boolean;
 }
 
 export type Finding = Omit<Change, 'kind' | 'severity' | 'fingerprint' | 'catalog' | 'errorCode' | 'message'> & {
@@ -29,13 +32,7 @@ export interface ChangeKind {
 export const TEXT_FIELDS = ['message', 'description', 'measure'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-/**
- * Text as a reader sees it: a rewrap, a paragraph split or an HTML table rewritten as a pipe table
- * changes line breaks and spacing only, and that is no change.
- */
-export function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? '').replace(/\s+/g, ' ').trim() === (b ?? '').replace(/\s+/g, ' ').trim();
-}
+export { sameText } from '../text';
 
 export function location(side: EntryPair['old'], lang?: string) {
   if (!side) return undefined;

@@ -1,10 +1,15 @@
 /**
- * dist/<catalog>/catalog.csv: RFC 4180 quoting (csv-stringify), a header row, one row per code.
+ * dist/<catalog>/catalog.csv: RFC 4180 quoting (csv-stringify), a header row, one row per variant
+ * (`variant` counts a code's variants from 1; status, module and texts tell them apart). Columns a
+ * page has that map to no field follow as `<header>_<lang>`.
  * Cells starting with = + - @, tab, CR or LF get a leading apostrophe, as OWASP advises against
  * CSV formula injection, so a spreadsheet shows them as text instead of running them.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Catalog } from '../generated/catalog';
+import type { Catalog, CatalogEntry, Variant } from '../generated/catalog';
+import { compareCodes } from '../merge';
+
+const TEXT_FIELDS = ['message', 'description', 'measure'] as const;
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
@@ -14,15 +19,29 @@ export function neutralizeFormula(text: string): string {
 
 export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): string {
   const langs = catalog.languages;
-  const header = ['errorCode', 'httpStatus', 'module'];
-  for (const field of ['message', 'description', 'measure'] as const) for (const lang of langs) header.push(`${field}_${lang}`);
-  const records = catalog.entries.map((entry) => {
-    const row = [entry.errorCode, entry.httpStatus === null ? '' : String(entry.httpStatus), entry.module ?? ''];
-    for (const field of ['message', 'description', 'measure'] as const) {
-      for (const lang of langs) row.push(entry.texts[lang]?.[field] ?? '');
-    }
-    return row.map(neutralizeFormula);
-  });
+  const variantsOf = (entry: CatalogEntry): readonly Variant[] => entry.variants ?? [entry];
+  const extraHeaders = new Set<string>();
+  for (const entry of catalog.entries) {
+    for (const variant of variantsOf(entry)) for (const text of Object.values(variant.texts)) for (const h of Object.keys(text?.extra ?? {})) extraHeaders.add(h);
+  }
+  const extras = [...extraHeaders].sort(compareCodes);
+  const header = ['errorCode', 'variant', 'httpStatus', 'httpStatuses', 'module'];
+  for (const field of [...TEXT_FIELDS, ...extras]) for (const lang of langs) header.push(`${field}_${lang}`);
+  const records: string[][] = [];
+  for (const entry of catalog.entries) {
+    variantsOf(entry).forEach((variant, i) => {
+      const row = [
+        entry.errorCode,
+        String(i + 1),
+        variant.httpStatus === null ? '' : String(variant.httpStatus),
+        variant.httpStatuses?.join('/') ?? '',
+        variant.module ?? '',
+      ];
+      for (const field of TEXT_FIELDS) for (const lang of langs) row.push(variant.texts[lang]?.[field] ?? '');
+      for (const h of extras) for (const lang of langs) row.push(variant.texts[lang]?.extra?.[h] ?? '');
+      records.push(row.map(neutralizeFormula));
+    });
+  }
   const csv = stringify([header, ...records], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
   return options.bom ? `\uFEFF${csv}` : csv;
 }

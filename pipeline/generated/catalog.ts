@@ -5,6 +5,15 @@
  * via the `definition` "Language".
  */
 export type Language = string;
+/**
+ * Every status when the status cell lists several (`400/404`, `400, 404`); httpStatus is the first.
+ *
+ * @minItems 2
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "HttpStatuses".
+ */
+export type HttpStatuses = [number, number, ...number[]];
 
 /**
  * A bilingual error-code catalog compiled by errcat from one service's documentation pages.
@@ -34,6 +43,8 @@ export interface Catalog {
   entries: CatalogEntry[];
 }
 /**
+ * One error code. Its own fields are those of its first variant (in the primary language's page order); a code the pages document in several rows (once per operation, with different statuses or texts) also lists every variant.
+ *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "CatalogEntry".
  */
@@ -46,6 +57,7 @@ export interface CatalogEntry {
    * The HTTP status returned with the code (the primary language's when they disagree); null when no page gives one.
    */
   httpStatus: number | null;
+  httpStatuses?: HttpStatuses;
   /**
    * The module or category the page files the code under, when it has such a column.
    */
@@ -56,6 +68,12 @@ export interface CatalogEntry {
   texts: {
     [k: string]: LocalizedText | undefined;
   };
+  /**
+   * Every variant of a code documented in several rows, the first being the entry's own fields; absent when the code has one row per language.
+   *
+   * @minItems 2
+   */
+  variants?: [Variant, Variant, ...Variant[]];
 }
 /**
  * This interface was referenced by `Catalog`'s JSON-Schema
@@ -78,4 +96,33 @@ export interface LocalizedText {
    * The line of the code's row in this language's page.
    */
   line: number;
+  /**
+   * Cells of columns errcat does not map to a field, by their header text as the page writes it (reported by the unmapped-column rule).
+   */
+  extra?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * One documented row of a code (paired across languages): its status, module and each language's texts.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Variant".
+ */
+export interface Variant {
+  /**
+   * The HTTP status returned with the code (the primary language's when they disagree); null when no page gives one.
+   */
+  httpStatus: number | null;
+  httpStatuses?: HttpStatuses;
+  /**
+   * The module or category the page files the code under, when it has such a column.
+   */
+  module?: string;
+  /**
+   * What each language's page says of the code, by language.
+   */
+  texts: {
+    [k: string]: LocalizedText | undefined;
+  };
 }

@@ -14,6 +14,8 @@ export interface SourceRow {
   /** The code as written in the cell (wrapped lines and stray spaces included). */
   rawCode: string;
   values: Partial<Record<Field, string>>;
+  /** Cells of columns that map to no field, by header text (kept in the catalog as `extra`). */
+  extra?: Record<string, string>;
   /** Cells a short pipe row lacked at its start, taken from the row above (see {@link realignShortRow}). */
   borrowedCells?: number;
 }
@@ -23,12 +25,23 @@ export interface SkippedTable {
   header: string[];
 }
 
+/** A column of an error-code table that maps to no field: its cells are kept as `extra`. */
+export interface UnmappedColumn {
+  lang: string;
+  file: string;
+  line: number;
+  header: string;
+  /** Set when the header is known but another column of the table already fills that field. */
+  duplicateOf?: { field: Field; header: string };
+}
+
 export interface NormalizedPage {
   file: string;
   lang: string;
   rows: SourceRow[];
   /** Tables without an error-code column (error-body parameter tables and the like). */
   skipped: SkippedTable[];
+  unmapped: UnmappedColumn[];
 }
 
 export interface NormalizeOptions {
@@ -40,6 +53,7 @@ export interface NormalizeOptions {
 export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {}): NormalizedPage {
   const rows: SourceRow[] = [];
   const skipped: SkippedTable[] = [];
+  const unmapped: UnmappedColumn[] = [];
   let codeTables = 0;
   for (const table of doc.tables) {
     const { grid, shortBy } = expandSpansWithGaps(table);
@@ -51,25 +65,30 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
       continue;
     }
     codeTables++;
-    const unmapped = header.filter((_, i) => mapped[i] === null);
-    if (unmapped.length > 0) {
-      throw new ErrcatError(
-        doc.file,
-        table.rows[headerIndex]?.line ?? table.line,
-        `Unknown column ${unmapped.map((h) => `"${h}"`).join(', ')} in an error-code table; expected one of the known headers ` +
-          `(错误码, 状态码, 错误信息, 描述, 处理措施, 模块, Error Code, Status Code, …) or a mapping in catalog.json "columns"`,
-      );
-    }
-    const seen = new Map<Field, string>();
+    const headerLine = table.rows[headerIndex]?.line ?? table.line;
+    // A column errcat cannot map, or a second column for a field already filled, never stops the
+    // build: its cells are kept under the header text and unmapped-column reports it.
+    const extraHeaders: Array<string | null> = header.map(() => null);
+    const filled = new Map<Field, string>();
     mapped.forEach((field, i) => {
-      if (field === null || field === 'ignore') return;
-      const before = seen.get(field);
-      if (before !== undefined) {
-        throw new ErrcatError(doc.file, table.rows[headerIndex]?.line ?? table.line,
-          `Columns "${before}" and "${header[i]}" both map to ${field}; map one of them in catalog.json "columns" (or "ignore" it)`);
+      const text = header[i]!;
+      if (field === 'ignore') return;
+      if (field === null) {
+        extraHeaders[i] = text;
+        unmapped.push({ lang: doc.lang, file: doc.file, line: headerLine, header: text });
+        return;
       }
-      seen.set(field, header[i]!);
+      const before = filled.get(field);
+      if (before === undefined) {
+        filled.set(field, text);
+        return;
+      }
+      mapped[i] = null;
+      extraHeaders[i] = text;
+      unmapped.push({ lang: doc.lang, file: doc.file, line: headerLine, header: text, duplicateOf: { field, header: before } });
     });
+    const moduleColumn = mapped.indexOf('module');
+    let module = '';
     for (let r = headerIndex + 1; r < grid.length; r++) {
       const row = table.rows[r]!;
       let cells = grid[r]!;
@@ -84,12 +103,21 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
         }
       }
       const values: Partial<Record<Field, string>> = {};
+      let extra: Record<string, string> | undefined;
       mapped.forEach((field, i) => {
         if (field !== null && field !== 'ignore') values[field] = cells[i] ?? '';
+        else if (extraHeaders[i] !== null && (cells[i] ?? '') !== '') (extra ??= {})[extraHeaders[i]!] = cells[i]!;
       });
+      // A module column groups rows: the name stands in the first row of its group and the cells
+      // below are left empty (a grid table cannot span them). Those rows belong to that module.
+      if (moduleColumn >= 0) {
+        if ((values.module ?? '').trim() !== '') module = values.module!;
+        else values.module = module;
+      }
       const rawCode = values.errorCode ?? '';
       values.errorCode = normalizeCode(rawCode);
       const source: SourceRow = { lang: doc.lang, file: doc.file, line: row.line, rawCode, values };
+      if (extra) source.extra = extra;
       if (borrowedCells) source.borrowedCells = borrowedCells;
       rows.push(source);
     }
@@ -102,7 +130,7 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
       `No error-code table; expected a table with a header such as 错误码 or Error Code` + (headers ? ` (tables found: ${headers})` : ' (no tables found)'),
     );
   }
-  return { file: doc.file, lang: doc.lang, rows, skipped };
+  return { file: doc.file, lang: doc.lang, rows, skipped, unmapped };
 }
 
 /** Every row as a full list of cell texts, spanning cells repeated in every position they cover. */
@@ -162,17 +190,43 @@ function realignShortRow(
   return score(shifted) > score(cells) ? shifted : null;
 }
 
-/** An HTTP status cell (`409`, or `403 Forbidden` with its reason phrase) as a number, else null. */
+const STATUS = /^([1-5][0-9]{2})(?:\s+[A-Za-z][A-Za-z '-]*)?$/;
+const STATUS_LIST_SEPARATOR = /\s*(?:[/,;，、；|]|\bor\b|或)\s*/;
+
+/**
+ * An HTTP status cell as its statuses: `409`, `403 Forbidden` (with its reason phrase), or several
+ * (`400/404`, `400, 404`, `400 或 404`). Null when the cell is not made of statuses alone.
+ */
+export function parseStatuses(text: string | undefined): number[] | null {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return null;
+  const single = STATUS.exec(trimmed);
+  if (single) return [Number(single[1])];
+  const statuses: number[] = [];
+  for (const part of trimmed.split(STATUS_LIST_SEPARATOR)) {
+    const m = STATUS.exec(part);
+    if (!m) return null;
+    const status = Number(m[1]);
+    if (!statuses.includes(status)) statuses.push(status);
+  }
+  return statuses;
+}
+
+/** The first status of a status cell, else null. */
 export function parseStatus(text: string | undefined): number | null {
-  const m = /^([1-5][0-9]{2})(?:\s+[A-Za-z][A-Za-z '-]*)?$/.exec((text ?? '').trim());
-  return m ? Number(m[1]) : null;
+  return parseStatuses(text)?.[0] ?? null;
 }
 
 /**
- * A code wrapped over lines in a narrow grid cell (`SVCSTG.AOM.` / `4000001`), or typed with a
- * space after its dot (`DCS. 4855`), is one code: whitespace next to a separator is dropped. Other
- * whitespace is kept, so a cell holding two codes stays visibly invalid.
+ * A code as it was meant: a code wrapped over lines in a narrow grid cell (`SVCSTG.AOM.` /
+ * `4000001`), typed with a space after its dot (`DCS. 4855`) or inside a word
+ * between capitalised words (`Request-URI Too Large`), is one code, read without the whitespace.
+ * A cell holding two codes (`DIS.0001 DIS.0002`: two parts carry digits) or prose (a word that is
+ * not capitalised: `VPC does not exist`) keeps its spaces, so it stays visibly invalid.
  */
 export function normalizeCode(text: string): string {
-  return text.trim().replace(/\s*([._\-:/])\s*/g, '$1');
+  const joined = text.trim().replace(/\s*([._\-:/])\s*/g, '$1');
+  const parts = joined.split(/\s+/);
+  if (parts.length < 2 || parts.filter((p) => /[0-9]/.test(p)).length > 1 || !parts.slice(1).every((p) => /^[A-Z]/.test(p))) return joined;
+  return parts.join('');
 }

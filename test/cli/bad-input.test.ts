@@ -40,8 +40,6 @@ const refused: Array<[string, string[], string]> = [
   ['html: unclosed cells and table', [`${M}/html-unclosed-cells-never-closes.md`], `${M}/html-unclosed-cells-never-closes.md:1: Malformed table: HTML <table> never closes; expected </table> before the end of the page`],
   ['a page with no error-code table', [`${C}/no-code-table.md`], `${C}/no-code-table.md: No error-code table; expected a table with a header such as 错误码 or Error Code (tables found: line 3: 参数 | 类型 | 说明)`],
   ['a table only inside fenced code', [`${M}/table-only-in-code.md`], `${M}/table-only-in-code.md: No error-code table; expected a table with a header such as 错误码 or Error Code (no tables found)`],
-  ['a header it cannot map', [`${C}/unknown-column.md`], `${C}/unknown-column.md:3: Unknown column "备注" in an error-code table; expected one of the known headers (错误码, 状态码, 错误信息, 描述, 处理措施, 模块, Error Code, Status Code, …) or a mapping in catalog.json "columns"`],
-  ['two columns for one field', [`${M}/two-columns-one-field.md`], `${M}/two-columns-one-field.md:3: Columns "描述" and "说明" both map to description; map one of them in catalog.json "columns" (or "ignore" it)`],
   ['an empty file', [`${M}/empty.md`], `${M}/empty.md: No error-code table; expected a table with a header such as 错误码 or Error Code (no tables found)`],
   ['a binary file', [`${M}/binary.md`], `${M}/binary.md:3: Binary file: NUL byte at byte offset 8; expected a UTF-8 text page`],
   ['invalid UTF-8', [`${M}/invalid-utf8.md`], `${M}/invalid-utf8.md:5: Invalid UTF-8: byte 0xe9 at byte offset 74; expected UTF-8 text`],
@@ -90,13 +88,18 @@ describe('hostile input errcat takes in its stride', () => {
     const { catalog, divergences, stdout } = built('range', `${H}/range-and-two-codes.md`);
     expect(catalog.entries.map((e: { errorCode: string }) => e.errorCode)).toEqual(['DIS.7000']);
     expect(found(divergences)).toEqual([['invalid-code', 'error', '5'], ['invalid-code', 'error', '6']]);
-    expect(stdout).toContain('3 rows read = 1 merged into 1 entries + 2 left out (invalid-code 2)');
+    expect(stdout).toContain('3 rows read = 1 kept + 2 left out (invalid-code 2): 33.3% kept, in 1 entries');
   });
 
-  it('duplicate codes: identical rows info, conflicting rows error, the first row kept', () => {
+  it('duplicate codes: identical rows info and kept once, conflicting rows error and both kept', () => {
     const { catalog, divergences } = built('dup', `${H}/duplicate-codes.md`);
     expect(found(divergences)).toEqual([['duplicate-code', 'info', '5,6'], ['duplicate-code', 'error', '7,8']]);
+    expect(catalog.entries[0].variants).toBeUndefined();
     expect(catalog.entries[1]).toMatchObject({ errorCode: 'V.0002', httpStatus: 400, texts: { zh: { message: 'first' } } });
+    expect(catalog.entries[1].variants).toMatchObject([
+      { httpStatus: 400, texts: { zh: { message: 'first', line: 7 } } },
+      { httpStatus: 404, texts: { zh: { message: 'second', line: 8 } } },
+    ]);
   });
 
   it('__proto__ is not a code; constructor and prototype are plain entries', () => {
@@ -109,8 +112,8 @@ describe('hostile input errcat takes in its stride', () => {
     const { catalog, out } = built('formula', `${H}/formula-cells.md`);
     expect(catalog.entries[0].texts.zh).toMatchObject({ message: '=cmd|/C calc', description: '+1', measure: '-2' });
     expect(readFileSync(join(out, 't', 'catalog.csv'), 'utf8').split('\n').slice(1, 3)).toEqual([
-      "V.0001,400,,'=cmd|/C calc,'+1,'-2",
-      "V.0002,400,,'@SUM(A1),ok,ok",
+      "V.0001,1,400,,,'=cmd|/C calc,'+1,'-2",
+      "V.0002,1,400,,,'@SUM(A1),ok,ok",
     ]);
   });
 
@@ -143,7 +146,7 @@ describe('hostile input errcat takes in its stride', () => {
     writeFileSync(join(work, 'big.md'), `${rows.join('\n')}\n`);
     const { catalog, stdout } = built('big-md', join(work, 'big.md'));
     expect(catalog.entries).toHaveLength(i);
-    expect(stdout).toContain(`${i} rows read = ${i} merged into ${i} entries + 0 left out`);
+    expect(stdout).toContain(`${i} rows read = ${i} kept + 0 left out: 100% kept, in ${i} entries`);
   }, 180_000);
 
   it('a 20 MB RST page', () => {

@@ -23,7 +23,7 @@ describe('errcat build', () => {
     const { status, stdout } = errcat(['build'], work);
     expect(status).toBe(0);
     expect(snapshot(join(work, 'dist'))).toEqual(snapshot(join(repoRoot, 'dist')));
-    expect(stdout).toContain('222 rows read = 222 merged into 112 entries + 0 left out');
+    expect(stdout).toContain('222 rows read = 222 kept + 0 left out: 100% kept, in 112 entries');
     expect(stdout).toContain('divergences: missing-language 2 (error), message-mismatch 10 (warning), message-punctuation 4 (info)');
     expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
   });

@@ -21,6 +21,8 @@ describe('column mapping', () => {
     ['错误描述', 'description'], ['中文错误信息', 'description'], ['Description', 'description'], ['处理措施', 'measure'],
     ['解决方案', 'measure'], ['处理建议', 'measure'], ['Measure', 'measure'], ['Solution', 'measure'],
     ['Handling Measure', 'measure'], ['模块', 'module'], ['Module', 'module'], ['描述(处理措施)', 'measure'],
+    ['Error Information', 'message'], ['Troubleshooting', 'measure'], ['描述信息', 'description'], ['错误代码', 'errorCode'],
+    ['HTTP Status', 'httpStatus'], ['解决方法', 'measure'], ['Handling Method', 'measure'],
   ])('%s → %s', (header, field) => {
     expect(mapHeader(header)).toBe(field);
   });
@@ -44,8 +46,22 @@ describe('column mapping', () => {
     expect(compiled.report.divergences.filter((d) => d.rule === 'short-row').map((d) => d.locations[0]!.line)).toEqual([18]);
   });
 
-  it('refuses a header it cannot map, naming it', () => {
-    expect(() => compileOne('unknown-column.md')).toThrow(/Unknown column "备注" in an error-code table/);
+  it('keeps the cells of a header it cannot map, and names it with file:line', () => {
+    const kept = compileOne('unknown-column.md');
+    expect(kept.catalog.entries).toEqual([
+      { errorCode: 'V.0001', httpStatus: 400, texts: { zh: { message: 'bad', description: null, measure: null, line: 5, extra: { 备注: '内部使用' } } } },
+    ]);
+    const [divergence] = kept.report.divergences;
+    expect(divergence).toMatchObject({ rule: 'unmapped-column', severity: 'warning', locations: [{ lang: 'zh', file: fixture('unknown-column.md'), line: 3 }] });
+    expect(divergence!.message).toBe('column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in catalog.json "columns")');
+  });
+
+  it('keeps a second column for a field already filled as extra, and says which', () => {
+    const kept = compileOne('two-columns-one-field.md');
+    expect(kept.catalog.entries[0]!.texts.zh).toEqual({ message: null, description: '一', measure: null, line: 5, extra: { 说明: '二' } });
+    expect(kept.report.divergences.map((d) => d.message)).toEqual([
+      'column "说明" in zh would fill description, which "描述" already fills; its cells are kept as extra["说明"] (map it in catalog.json "columns")',
+    ]);
   });
 
   it('maps extra headers from catalog.json', () => {

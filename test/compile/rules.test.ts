@@ -24,6 +24,8 @@ describe('divergence rules on a fixture that triggers each once', () => {
       ['missing-language', 'error', 'T.01.400013', 'zh:21'],
       ['missing-language', 'error', 'T.01.400015', 'en:29'],
       ['status-mismatch', 'error', 'T.01.400003', 'zh:9 en:13'],
+      // zh lists T.01.400006 twice (messages a, b), en once (a): en's row pairs with a, b stands alone.
+      ['variant-mismatch', 'warning', 'T.01.400006', 'zh:14'],
       ['message-mismatch', 'warning', 'T.01.400004', 'zh:10 en:15'],
       ['message-punctuation', 'info', 'T.01.400002', 'zh:8 en:11'],
       ['duplicate-code', 'info', 'T.01.400005', 'zh:11 zh:12'],
@@ -51,12 +53,26 @@ describe('divergence rules on a fixture that triggers each once', () => {
     expect(entry.texts.en).toEqual({ message: 'not found', description: 'Not found.', measure: 'None.', line: 13 });
   });
 
-  it('accounts for every row: read = merged + left out, with the reason', () => {
-    expect(compiled.accounting).toEqual({ read: 27, merged: 22, excluded: { 'invalid-code': 2, 'empty-field': 1, 'duplicate-code': 2 } });
+  it('accounts for every row: read = kept + left out, with the reason', () => {
+    // 27 rows: the range, __proto__ (invalid-code) and the row without a code (empty-field) are left
+    // out; the repeat of T.01.400005 is kept by collapsing into its twin, both T.01.400006 rows are kept.
+    expect(compiled.accounting).toEqual({ read: 27, kept: 24, excluded: { 'invalid-code': 2, 'empty-field': 1 } });
     expect(compiled.catalog.entries.map((e) => e.errorCode)).toEqual([
       'T.01.400001', 'T.01.400002', 'T.01.400003', 'T.01.400004', 'T.01.400005', 'T.01.400006',
       'T.01.400010', 'T.01.400011', 'T.01.400012', 'T.01.400013', 'T.01.400014', 'T.01.400015',
     ]);
+  });
+
+  it('keeps both conflicting rows of a code as variants, paired with the other language by message', () => {
+    const entry = compiled.catalog.entries.find((e) => e.errorCode === 'T.01.400006')!;
+    expect(entry.variants?.map((v) => [v.texts.zh?.message, v.texts.zh?.line, v.texts.en?.message ?? null])).toEqual([
+      ['a', 13, 'a'],
+      ['b', 14, null],
+    ]);
+    expect(entry.texts.zh?.message).toBe('a');
+    const repeated = compiled.catalog.entries.find((e) => e.errorCode === 'T.01.400005')!;
+    expect(repeated.variants).toBeUndefined();
+    expect(repeated.texts.zh?.line).toBe(11);
   });
 
   it('gives the same fingerprint when rows move', () => {

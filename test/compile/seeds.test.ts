@@ -47,8 +47,8 @@ describe('the CCI catalog compiled from the seeds', () => {
     expect(compiled.report.counts).toEqual({ 'missing-language': 2, 'message-mismatch': 10, 'message-punctuation': 4 });
   });
 
-  it('accounts for every row: 110 + 112 read, all merged', () => {
-    expect(compiled.accounting).toEqual({ read: 222, merged: 222, excluded: {} });
+  it('accounts for every row: 110 + 112 read, all kept', () => {
+    expect(compiled.accounting).toEqual({ read: 222, kept: 222, excluded: {} });
   });
 
   it('compiles to byte-identical artifacts every time, LF only, no timestamps', () => {

@@ -4,23 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { neutralizeFormula } from '../../pipeline/emit/csv';
 import { compileCatalog } from '../../pipeline/compile';
 import { explicitCatalog } from '../../pipeline/sources';
+import { loadCatalogModule } from '../helpers/catalog-module';
 import { repoRoot } from '../helpers/reference';
 
 const dist = (path: string) => join(repoRoot, 'dist', path);
 const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** Loads an emitted catalog.ts as a module (esbuild strips the types; nothing else changes). */
-async function loadCatalogModule(ts: string): Promise<Record<string, any>> {
-  const dir = mkdtempSync(join(tmpdir(), 'errcat-ts-'));
-  writeFileSync(join(dir, 'catalog.ts'), ts);
-  await build({ entryPoints: [join(dir, 'catalog.ts')], outfile: join(dir, 'catalog.mjs'), format: 'esm', logLevel: 'silent' });
-  return import(join(dir, 'catalog.mjs'));
-}
 
 describe('dist/catalog.schema.json and catalog.json', () => {
   it('catalog.json validates against the emitted schema (ajv, strict)', () => {
@@ -83,11 +76,13 @@ describe('dist/cci/catalog.csv', () => {
   const text = readFileSync(dist('cci/catalog.csv'), 'utf8');
   const records = parse(text, { columns: true, bom: true }) as Array<Record<string, string>>;
 
-  it('reads back with a real CSV parser: a header and one row per code', () => {
+  it('reads back with a real CSV parser: a header and one row per variant (here one per code)', () => {
     expect(Object.keys(records[0]!)).toEqual([
-      'errorCode', 'httpStatus', 'module', 'message_zh', 'message_en', 'description_zh', 'description_en', 'measure_zh', 'measure_en',
+      'errorCode', 'variant', 'httpStatus', 'httpStatuses', 'module',
+      'message_zh', 'message_en', 'description_zh', 'description_en', 'measure_zh', 'measure_en',
     ]);
     expect(records).toHaveLength(112);
+    expect(new Set(records.map((r) => r.variant))).toEqual(new Set(['1']));
     const row = records.find((r) => r.errorCode === 'CCI.02.409101')!;
     expect(row).toMatchObject({ httpStatus: '409', message_zh: 'namespace name is already exist', measure_en: 'Change the namespace name and try again.' });
     expect(records.find((r) => r.errorCode === 'CCI.01.403009')!.message_zh).toBe('');
@@ -100,6 +95,17 @@ describe('dist/cci/catalog.csv', () => {
     const rules = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'rules', 'zh.md')}`], 'r'));
     const row = (parse(rules.artifacts.get('r/catalog.csv')!, { columns: true }) as Array<Record<string, string>>).find((r) => r.errorCode === 'T.01.400014')!;
     expect([row.message_zh, row.description_zh, row.measure_zh]).toEqual(["'=HYPERLINK(\"x\")", "'-cmd", "'@sum"]);
+  });
+
+  it('writes a row per variant, statuses listed in one cell, and unmapped columns as <header>_<lang>', () => {
+    const rules = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'rules', 'zh.md')}`], 'r'));
+    const rows = parse(rules.artifacts.get('r/catalog.csv')!, { columns: true }) as Array<Record<string, string>>;
+    // zh.md lines 13-14: T.01.400006 with messages a and b.
+    expect(rows.filter((r) => r.errorCode === 'T.01.400006').map((r) => [r.variant, r.message_zh])).toEqual([['1', 'a'], ['2', 'b']]);
+    const extra = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'columns', 'unknown-column.md')}`], 'x'));
+    expect(parse(extra.artifacts.get('x/catalog.csv')!, { columns: true })).toEqual([
+      { errorCode: 'V.0001', variant: '1', httpStatus: '400', httpStatuses: '', module: '', message_zh: 'bad', description_zh: '', measure_zh: '', 备注_zh: '内部使用' },
+    ]);
   });
 
   it('writes a BOM only when asked', () => {

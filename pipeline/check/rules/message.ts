@@ -1,5 +1,5 @@
 import type { Finding, Rule, RuleContext } from '../rule';
-import { firstRows } from '../rule';
+import { variantRows } from '../rule';
 
 /**
  * Texts equal but for typography: Unicode NFKC (full-width ，：（） → ASCII), curly quotes folded to
@@ -18,11 +18,10 @@ export function foldPunctuation(text: string): string {
 
 type Kind = 'mismatch' | 'punctuation';
 
-/** Compares each language's message with the primary language's (the first one present). */
+/** Compares, in each variant, each language's message with the primary language's (the first one present). */
 function compareMessages(context: RuleContext, kind: Kind): Finding[] {
   const findings: Finding[] = [];
-  for (const code of context.merged.byCode.keys()) {
-    const rows = firstRows(context, code);
+  for (const code of context.merged.byCode.keys()) for (const rows of variantRows(context, code)) {
     if (rows.length < 2) continue;
     const [primary, ...others] = rows;
     const a = primary!.values.message ?? '';

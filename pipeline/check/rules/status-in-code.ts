@@ -1,6 +1,6 @@
-import { parseStatus } from '../../normalize';
+import { parseStatuses } from '../../normalize';
 import type { Finding, Rule } from '../rule';
-import { firstRows } from '../rule';
+import { variantRows } from '../rule';
 
 export const statusInCode: Rule = {
   id: 'status-in-code',
@@ -12,9 +12,10 @@ export const statusInCode: Rule = {
     for (const code of context.merged.byCode.keys()) {
       const carried = context.config.codePattern.exec(code)?.groups?.status;
       if (carried === undefined) continue;
-      for (const row of firstRows(context, code)) {
-        const given = parseStatus(row.values.httpStatus);
-        if (given === null || String(given) === carried) continue;
+      for (const row of variantRows(context, code).flat()) {
+        const statuses = parseStatuses(row.values.httpStatus);
+        if (statuses === null || statuses.some((s) => String(s) === carried)) continue;
+        const given = statuses.join('/');
         findings.push({
           errorCode: code,
           params: { code, carried, lang: row.lang, given: String(given) },

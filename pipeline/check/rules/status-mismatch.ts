@@ -1,31 +1,35 @@
-import { parseStatus } from '../../normalize';
+import { parseStatuses } from '../../normalize';
 import type { Finding, Rule } from '../rule';
-import { firstRows } from '../rule';
+import { variantRows } from '../rule';
+
+const statusKey = (text: string | undefined) => parseStatuses(text)?.join('/') ?? null;
 
 export const statusMismatch: Rule = {
   id: 'status-mismatch',
   defaultSeverity: 'error',
-  summary: 'The languages give a code different HTTP statuses (the primary language wins in the catalog).',
+  summary: 'The languages give a code (a variant of it) different HTTP statuses; the primary language wins in the catalog.',
   template: '{code} has status {statuses}; the catalog uses {chosen} ({primary})',
   check(context) {
     const findings: Finding[] = [];
     for (const code of context.merged.byCode.keys()) {
-      const rows = firstRows(context, code).filter((r) => parseStatus(r.values.httpStatus) !== null);
-      const statuses = new Set(rows.map((r) => parseStatus(r.values.httpStatus)));
-      if (statuses.size < 2) continue;
-      const texts = Object.fromEntries(rows.map((r) => [r.lang, r.values.httpStatus!.trim()]));
-      findings.push({
-        errorCode: code,
-        params: {
-          code,
-          statuses: rows.map((r) => `${r.values.httpStatus!.trim()} (${r.lang})`).join(' vs '),
-          chosen: rows[0]!.values.httpStatus!.trim(),
-          primary: rows[0]!.lang,
-        },
-        rows,
-        texts,
-        identity: rows.map((r) => `${r.lang}=${r.values.httpStatus!.trim()}`),
-      });
+      for (const variant of variantRows(context, code)) {
+        const rows = variant.filter((r) => statusKey(r.values.httpStatus) !== null);
+        const statuses = new Set(rows.map((r) => statusKey(r.values.httpStatus)));
+        if (statuses.size < 2) continue;
+        const texts = Object.fromEntries(rows.map((r) => [r.lang, r.values.httpStatus!.trim()]));
+        findings.push({
+          errorCode: code,
+          params: {
+            code,
+            statuses: rows.map((r) => `${r.values.httpStatus!.trim()} (${r.lang})`).join(' vs '),
+            chosen: rows[0]!.values.httpStatus!.trim(),
+            primary: rows[0]!.lang,
+          },
+          rows,
+          texts,
+          identity: rows.map((r) => `${r.lang}=${r.values.httpStatus!.trim()}`),
+        });
+      }
     }
     return findings;
   },

@@ -6,7 +6,7 @@ export const codeAdded: ChangeKind = {
   severity: 'info',
   summary: 'A code the old docs did not have.',
   template: '{code} was added',
-  detect: (pair) => (!pair.old && pair.new ? [{ params: { code: pair.errorCode }, newLocation: location(pair.new) }] : []),
+  detect: (pair) => (!pair.codeOnBothSides && !pair.old && pair.new ? [{ params: { code: pair.errorCode }, newLocation: location(pair.new) }] : []),
 };
 
 export const codeRemoved: ChangeKind = {
@@ -14,5 +14,5 @@ export const codeRemoved: ChangeKind = {
   severity: 'breaking',
   summary: 'A code the new docs no longer have: consumers matching on it break.',
   template: '{code} was removed',
-  detect: (pair) => (pair.old && !pair.new ? [{ params: { code: pair.errorCode }, oldLocation: location(pair.old) }] : []),
+  detect: (pair) => (!pair.codeOnBothSides && pair.old && !pair.new ? [{ params: { code: pair.errorCode }, oldLocation: location(pair.old) }] : []),
 };
