@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrcatError } from '../errors';
-import type { Catalog, CatalogEntry } from '../generated/catalog';
+import type { Catalog, CatalogEntry, Variant } from '../generated/catalog';
 import { parseCommandArgs, UsageError } from './args';
 
 export const lookupHelp = `Usage: errcat lookup CODE [--lang LANG] [--out DIR] [--catalog NAME] [--json]
 
-Prints the entry for CODE from the built catalogs (DIR/<catalog>/catalog.json).
+Prints the entry for CODE from the built catalogs (DIR/<catalog>/catalog.json), every
+variant when the pages document the code in several rows.
 
 Options:
   --lang LANG     show this language's texts only (default: every language)
@@ -44,8 +45,13 @@ export async function runLookup(argv: string[]): Promise<number> {
     if (values.lang && !catalog.languages.includes(values.lang)) {
       throw new UsageError(`--lang ${values.lang}: catalog ${name} has ${catalog.languages.join(', ')}`);
     }
+    const only = (texts: CatalogEntry['texts']) => (texts[values.lang!] ? { [values.lang!]: texts[values.lang!] } : {});
     const shown: CatalogEntry = values.lang
-      ? { ...entry, texts: entry.texts[values.lang] ? { [values.lang]: entry.texts[values.lang] } : {} }
+      ? {
+          ...entry,
+          texts: only(entry.texts),
+          ...(entry.variants ? { variants: entry.variants.map((v) => ({ ...v, texts: only(v.texts) })) as CatalogEntry['variants'] } : {}),
+        }
       : entry;
     process.stdout.write(values.json ? `${JSON.stringify(shown, null, 2)}\n` : describe(name, catalog, shown, values.lang));
     return 0;
@@ -55,19 +61,27 @@ export async function runLookup(argv: string[]): Promise<number> {
 }
 
 function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: string | undefined): string {
-  const lines = [`${entry.errorCode}  (catalog ${name})`, `  HTTP status: ${entry.httpStatus ?? '—'}`];
-  if (entry.module !== undefined) lines.push(`  module: ${entry.module}`);
-  const langs = lang ? [lang] : catalog.languages;
-  for (const l of langs) {
-    const t = entry.texts[l];
-    if (!t) {
-      lines.push(`  [${l}] not documented in ${l}`);
-      continue;
+  const lines = [`${entry.errorCode}  (catalog ${name})`];
+  const variants: readonly Variant[] = entry.variants ?? [entry];
+  const indent = variants.length > 1 ? '  ' : '';
+  variants.forEach((variant, i) => {
+    if (variants.length > 1) lines.push(`  variant ${i + 1} of ${variants.length}`);
+    lines.push(`${indent}  HTTP status: ${variant.httpStatuses?.join(', ') ?? variant.httpStatus ?? '—'}`);
+    if (variant.module !== undefined) lines.push(`${indent}  module: ${variant.module}`);
+    const langs = lang ? [lang] : catalog.languages;
+    const wrap = `\n${indent}                 `;
+    for (const l of langs) {
+      const t = variant.texts[l];
+      if (!t) {
+        lines.push(`${indent}  [${l}] not documented in ${l}`);
+        continue;
+      }
+      lines.push(`${indent}  [${l}] ${catalog.sources[l]}:${t.line}`);
+      lines.push(`${indent}    message:     ${t.message ?? '—'}`);
+      lines.push(`${indent}    description: ${(t.description ?? '—').replace(/\n/g, wrap)}`);
+      lines.push(`${indent}    measure:     ${(t.measure ?? '—').replace(/\n/g, wrap)}`);
+      for (const [header, text] of Object.entries(t.extra ?? {})) lines.push(`${indent}    ${header}: ${(text ?? '').replace(/\n/g, wrap)}`);
     }
-    lines.push(`  [${l}] ${catalog.sources[l]}:${t.line}`);
-    lines.push(`    message:     ${t.message ?? '—'}`);
-    lines.push(`    description: ${(t.description ?? '—').replace(/\n/g, '\n                 ')}`);
-    lines.push(`    measure:     ${(t.measure ?? '—').replace(/\n/g, '\n                 ')}`);
-  }
+  });
   return `${lines.join('\n')}\n`;
 }

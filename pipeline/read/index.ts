@@ -57,10 +57,7 @@ export function sniffFormat(source: SourceText): PageFormat {
 
 export function readPageText(source: SourceText, options: ReadOptions = {}): RowsDocument {
   const lang = options.lang ?? languageOf(source.file);
-  if (formatOf(source, options.format) === 'rst') {
-    return { file: source.file, lang, tables: readRst(source) };
-  }
-  const { tables, notes } = readMarkdown(source);
+  const { tables, notes } = formatOf(source, options.format) === 'rst' ? readRst(source) : readMarkdown(source);
   const doc: RowsDocument = { file: source.file, lang, tables };
   if (notes.length > 0) doc.notes = notes;
   return doc;

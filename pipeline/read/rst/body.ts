@@ -16,7 +16,8 @@ export type RstNode =
   | { kind: 'text'; text: string }
   | { kind: 'group'; children: RstNode[] }
   | { kind: 'title'; text: string }
-  | { kind: 'table'; index: number };
+  /** A table: listed in ctx.tables, and its cells' text is part of the cell it is nested in. */
+  | { kind: 'table'; index: number; text: string };
 
 export interface ParseContext {
   file: string;
@@ -24,6 +25,8 @@ export interface ParseContext {
   /** Every table in document order (a table before the tables nested in its cells). */
   tables: SourceTable[];
   section: string | null;
+  /** What docutils warns about but reads anyway (a blank line missing after a table). */
+  notes: Array<{ line: number; message: string }>;
 }
 
 const BULLET = /^([-+*\u2022\u2023\u2043])( +|$)/;
@@ -327,6 +330,13 @@ function parseGrid(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
     const line = lines[i]!;
     if (line[0] !== '+' && line[0] !== '|') {
       if (line[0] === ' ') {
+        // An indented line right below a complete table ends it, as in docutils, which reads the
+        // table and warns that a blank line should follow it; inside a table it is an error.
+        if (padded.length >= 3 && GRID_TOP.test(padded[padded.length - 1]!)) {
+          ctx.notes.push({ line: block.line[i]!, message: 'a blank line is expected after the table above; the indented line is not part of it (docutils reads it the same way)' });
+          end = i;
+          break;
+        }
         throw malformed(ctx, block.line[i]!, `unexpected indentation inside the table (the line is indented by ${indentOf(line)}); expected "+" or "|" at column 1`);
       }
       brokenAt = i;
@@ -418,7 +428,8 @@ function addTable(layout: TableLayout, lineNumbers: number[], ctx: ParseContext,
     })),
   }));
   ctx.section = section;
-  nodes.push({ kind: 'table', index });
+  const text = astext(table.rows.flatMap((row) => row.cells.map((cell): RstNode => ({ kind: 'text', text: cell.text }))));
+  nodes.push({ kind: 'table', index, text });
 }
 
 /** docutils' astext(): text elements as they are, structural elements' children joined by a blank line. */
@@ -439,7 +450,7 @@ function nodeText(node: RstNode): string {
     case 'group':
       return astext(node.children);
     case 'table':
-      return '';
+      return node.text;
   }
 }
 

@@ -9,12 +9,14 @@
 // docutils.utils.punctuation_chars, as Unicode categories: Pi/Pf quotes may open and close.
 const OPENERS = `"'(<\\[{\\p{Ps}\\p{Pi}\\p{Pf}`;
 const CLOSERS = `"')>\\]}\\p{Pe}\\p{Pi}\\p{Pf}`;
-const DELIMITERS = `\\-/:\\p{Pd}\\p{Po}`;
+// docutils' delimiters are - / : and the non-ASCII dashes and "other" punctuation (not § ¶): ASCII
+// punctuation such as * . , ! does not let a start-string begin (`\\**x**` stays as written).
+const DELIMITER = `(?:[\\-/:]|(?![\\0-\\x7f\u00a7\u00b6])[\\p{Pd}\\p{Po}])`;
 const CLOSING_DELIMITERS = `\\\\.,;!?`;
 const SIMPLENAME = `(?:[\\p{L}\\p{N}\\p{M}])+(?:[-._+:](?:[\\p{L}\\p{N}\\p{M}])+)*`;
 
-const START_PREFIX = `(?:^|(?<=[\\s${OPENERS}${DELIMITERS}]))`;
-const END_SUFFIX = `(?:$|(?=[\\s\\0${CLOSING_DELIMITERS}${DELIMITERS}${CLOSERS}]))`;
+const START_PREFIX = `(?:^|(?<=[\\s${OPENERS}]|${DELIMITER}))`;
+const END_SUFFIX = `(?:$|(?=[\\s\\0${CLOSING_DELIMITERS}${CLOSERS}]|${DELIMITER}))`;
 
 const INITIAL = new RegExp(
   START_PREFIX +

@@ -9,11 +9,11 @@ const TARGET_DEF = /^\s*\.\. +_(`[^`]+`|[^:]+):(?: |$)/;
 const ANONYMOUS_DEF = /^\s*(?:\.\. +__:|__ )/;
 
 /** Reads every grid and simple table of a reStructuredText page, with docutils' cell text. */
-export function readRst(source: SourceText): SourceTable[] {
+export function readRst(source: SourceText): { tables: SourceTable[]; notes: ParseContext['notes'] } {
   const block = pageLines(source.text);
-  const ctx: ParseContext = { file: source.file, refs: pageRefs(block.text), tables: [], section: null };
+  const ctx: ParseContext = { file: source.file, refs: pageRefs(block.text), tables: [], section: null, notes: [] };
   parseBody(block, ctx, true);
-  return ctx.tables;
+  return { tables: ctx.tables, notes: ctx.notes };
 }
 
 /** Substitutions and link targets defined anywhere on the page (references may precede them). */
