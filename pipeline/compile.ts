@@ -7,6 +7,7 @@ import { runChecks } from './check';
 import { ErrcatError } from './errors';
 import { loadConfig, resolveConfig } from './config';
 import { emitCsv } from './emit/csv';
+import { emitPackage, packageInfo, type PackageInfo } from './emit/package';
 import { toJson } from './emit/json';
 import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
@@ -39,6 +40,7 @@ export interface CompiledCatalog {
    */
   accounting: { read: number; kept: number; excluded: Record<string, number> };
   artifacts: Map<string, string>;
+  package: PackageInfo;
 }
 
 export interface CompileOptions {
@@ -93,6 +95,8 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   artifacts.set(`${spec.name}/catalog.csv`, emitCsv(merged.catalog, { bom: options.csvBom }));
   artifacts.set(`${spec.name}/divergences.json`, toJson(report));
   artifacts.set(`${spec.name}/divergences.md`, emitReport(merged.catalog, report));
+  const pkg = packageInfo(merged.catalog, resolved);
+  for (const [file, text] of emitPackage(merged.catalog, pkg)) artifacts.set(`${spec.name}/${file}`, text);
   return {
     spec,
     catalog: merged.catalog,
@@ -100,6 +104,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     pages: summaries,
     accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule },
     artifacts,
+    package: pkg,
   };
 }
 

@@ -19,9 +19,13 @@ export interface ResolvedConfig {
   codePatternSource: string;
   severity: NonNullable<CatalogConfig['severity']>;
   columns: NonNullable<CatalogConfig['columns']>;
+  package: NonNullable<CatalogConfig['package']>;
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'primaryLanguage', 'codePattern', 'severity', 'columns']);
+const KNOWN_KEYS = new Set(['$schema', 'primaryLanguage', 'codePattern', 'severity', 'columns', 'package']);
+const PACKAGE_KEYS = new Set(['name', 'version', 'description', 'license']);
+const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+export const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$/;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
 
@@ -59,6 +63,16 @@ export function loadConfig(path: string | null, required = false, text?: string)
       if (!allowed.has(v as string)) throw fail(`"${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);
     }
   }
+  if (config.package !== undefined) {
+    const pkg = config.package as Record<string, unknown>;
+    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw fail('"package" must be an object');
+    for (const [key, value] of Object.entries(pkg)) {
+      if (!PACKAGE_KEYS.has(key)) throw fail(`unknown setting "package.${key}"; expected one of ${[...PACKAGE_KEYS].join(', ')}`);
+      if (typeof value !== 'string') throw fail(`"package.${key}" must be a string`);
+    }
+    if (pkg.name !== undefined && !PACKAGE_NAME.test(pkg.name as string)) throw fail(`"package.name" is not an npm package name: ${JSON.stringify(pkg.name)}`);
+    if (pkg.version !== undefined && !SEMVER.test(pkg.version as string)) throw fail(`"package.version" is not a semantic version (MAJOR.MINOR.PATCH): ${JSON.stringify(pkg.version)}`);
+  }
   return config as CatalogConfig;
 }
 
@@ -71,5 +85,6 @@ export function resolveConfig(config: CatalogConfig, languages: string[]): Resol
     codePatternSource,
     severity: config.severity ?? {},
     columns: config.columns ?? {},
+    package: config.package ?? {},
   };
 }

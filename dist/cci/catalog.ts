@@ -2330,7 +2330,7 @@ function messagesIn(value: unknown, depth: number, found: string[]): string[] {
 }
 
 function squash(text: string): string {
-  return text.replace(/s+/g, ' ').trim().toLowerCase();
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The variant whose message (in any language) is one the body carries; else the entry's first. */

@@ -25,4 +25,22 @@ export interface CatalogConfig {
   columns?: {
     [k: string]: 'errorCode' | 'httpStatus' | 'module' | 'message' | 'description' | 'measure' | 'ignore' | undefined;
   };
+  /**
+   * The npm package errcat build writes into dist/<catalog>/ (package.json, index.js, index.cjs, index.d.ts, README.md).
+   */
+  package?: {
+    /**
+     * The npm package name. Default: <catalog>-error-codes.
+     */
+    name?: string;
+    /**
+     * The package's semantic version (errcat version --write raises it). Default: 0.0.0.
+     */
+    version?: string;
+    description?: string;
+    /**
+     * An SPDX license expression. Default: UNLICENSED.
+     */
+    license?: string;
+  };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const schemaDir = join(root, 'schema');
@@ -48,7 +49,28 @@ export async function generatedFiles() {
       );
     }
   }
+  files.set('catalog-runtime.ts', runtimeSources());
   return files;
+}
+
+/**
+ * pipeline/emit/catalog-runtime.ts below its `// @runtime` marker, as the TypeScript written into
+ * catalog.ts and, transpiled here once, the JavaScript and declarations of the npm package.
+ */
+function runtimeSources() {
+  const source = readFileSync(join(root, 'pipeline', 'emit', 'catalog-runtime.ts'), 'utf8');
+  const marker = source.indexOf('// @runtime\n');
+  if (marker < 0) throw new Error('pipeline/emit/catalog-runtime.ts: no // @runtime marker');
+  const runtime = source.slice(marker + '// @runtime\n'.length);
+  const js = ts.transpileModule(runtime, { compilerOptions: { target: ts.ScriptTarget.ES2018, module: ts.ModuleKind.ESNext, removeComments: false } }).outputText;
+  const dts = ts.transpileDeclaration(runtime, { compilerOptions: { declaration: true, removeComments: false } }).outputText;
+  const strip = (text) => text.replace(/^export \{\};\n?/m, '');
+  return (
+    '/* Generated from pipeline/emit/catalog-runtime.ts by pipeline/tools/generate.js. Do not edit. */\n' +
+    `export const RUNTIME_TS = ${JSON.stringify(runtime)};\n` +
+    `export const RUNTIME_JS = ${JSON.stringify(strip(js))};\n` +
+    `export const RUNTIME_DTS = ${JSON.stringify(strip(dts))};\n`
+  );
 }
 
 async function main() {
