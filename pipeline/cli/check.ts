@@ -1,4 +1,5 @@
 import { baselineFrom, loadBaseline, saveBaseline, type BaselineEntry } from '../baseline';
+import { describeStatus, versionStatus } from '../versioning';
 import { SEVERITY_RANK } from '../check';
 import { sharedArtifacts } from '../compile';
 import { annotation } from '../emit/github';
@@ -23,6 +24,9 @@ Options:
   --update-baseline    accept every current divergence at or above LEVEL (all of them
                        with never): rewrite each catalog's baseline.json, then check
   --baseline FILE      the baseline for a --source catalog (default: none)
+  --base REV           also fail when a catalog changed since revision REV and its
+                       package.version was not raised as far as the change requires
+                       (errcat version: major, minor or patch)
 ${catalogOptionHelp}
   -h, --help           show this help
 
@@ -49,6 +53,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       format: { type: 'string' },
       'update-baseline': { type: 'boolean' },
       baseline: { type: 'string' },
+      base: { type: 'string' },
     },
     false,
   );
@@ -87,11 +92,19 @@ export async function runCheck(argv: string[]): Promise<number> {
       stale: baseline.accepted.filter((e) => !current.has(e.fingerprint)),
     };
   });
-  const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0);
+  if (values.base !== undefined && explicit) throw new UsageError('--base compares sources/ with a revision; it does not go with --source');
+  const versions = values.base === undefined ? [] : await versionStatus(values.base, values.sources ?? 'sources');
+  const lowVersions = versions.filter((v) => !v.ok);
+  const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0) && lowVersions.length === 0;
   const write = (text: string) => process.stdout.write(text);
-  if (format === 'json') write(`${JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts }, null, 2)}\n`);
-  else if (format === 'github') write(githubAnnotations(out, outdated, verdicts));
-  else write(textReport(out, failOn, outdated, verdicts));
+  if (format === 'json') write(`${JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2)}\n`);
+  else if (format === 'github') {
+    write(githubAnnotations(out, outdated, verdicts));
+    for (const v of lowVersions) write(annotation('error', { title: 'errcat version' }, `${describeStatus(v, values.base!)}; run errcat version --base ${values.base} --write`));
+  } else {
+    write(textReport(out, failOn, outdated, verdicts));
+    for (const v of versions) write(`${describeStatus(v, values.base!)}${v.ok ? '' : `; run errcat version --base ${values.base} --write`}\n`);
+  }
   return ok ? 0 : 1;
 }
 

@@ -17,6 +17,7 @@ Commands:
   check            verify dist/ is up to date and divergences are accepted
   lookup CODE      print one catalog entry
   diff OLD NEW     report what changed between two versions of the docs
+  version          the package version the changes since a revision call for
 
 Run errcat <command> --help for a command's options.
 
@@ -32,6 +33,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check')).runCheck,
   lookup: async () => (await import('./lookup')).runLookup,
   diff: async () => (await import('./diff')).runDiff,
+  version: async () => (await import('./version')).runVersion,
 };
 
 export async function main(argv: string[]): Promise<number> {

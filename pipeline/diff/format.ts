@@ -14,7 +14,7 @@ function countsLine(report: DiffReport): string {
 const where = (l: Change['oldLocation']) => (l ? `${l.file}:${l.line}` : '—');
 
 export function formatText(report: DiffReport): string {
-  const lines = [`errcat diff ${report.old} → ${report.new}: ${countsLine(report)}`];
+  const lines = [`errcat diff ${report.old} → ${report.new}: ${countsLine(report)}; version bump: ${report.bump}`];
   for (const c of report.changes) {
     const loc = c.newLocation ?? c.oldLocation;
     lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${c.catalog} ${c.message}${loc ? ` (${where(loc)})` : ''}`);
@@ -53,7 +53,7 @@ export function sideBySide(a: string, b: string, context = 24): [string, string]
 }
 
 export function formatMarkdown(report: DiffReport): string {
-  const out = [`**errcat diff** \`${report.old}\` → \`${report.new}\`: ${countsLine(report)}`];
+  const out = [`**errcat diff** \`${report.old}\` → \`${report.new}\`: ${countsLine(report)}; version bump: **${report.bump}**`];
   for (const kind of CHANGE_KINDS) {
     const changes = report.changes.filter((c) => c.kind === kind.id);
     if (changes.length === 0) continue;

@@ -101,7 +101,38 @@ export function diffCatalogSets(old: CatalogSet, next: CatalogSet): DiffReport {
   for (const c of changes) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
   const ordered: Record<string, number> = {};
   for (const kind of CHANGE_KINDS) if (counts[kind.id]) ordered[kind.id] = counts[kind.id]!;
-  return { old: old.label, new: next.label, counts: ordered, changes };
+  return { old: old.label, new: next.label, bump: bumpOf(changes), counts: ordered, changes };
+}
+
+const BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
+export type BumpLevel = keyof typeof BUMP_RANK;
+
+/**
+ * The semantic-version step the changes call for: major when any breaks consumers (a code
+ * removed, a status changed), minor when codes, variants, languages or fields were only added,
+ * patch for text edits, none for no change.
+ */
+export function bumpOf(changes: readonly Change[]): BumpLevel {
+  let bump: BumpLevel = 'none';
+  const kinds = new Map(CHANGE_KINDS.map((k) => [k.id, k]));
+  for (const change of changes) {
+    const level = kinds.get(change.kind)?.bump ?? 'patch';
+    if (BUMP_RANK[level] > BUMP_RANK[bump]) bump = level;
+  }
+  return bump;
+}
+
+export function bumpAtLeast(level: BumpLevel, required: BumpLevel): boolean {
+  return BUMP_RANK[level] >= BUMP_RANK[required];
+}
+
+/** The next version after `version` for `bump` (semantic versioning; a pre-release part is dropped). */
+export function nextVersion(version: string, bump: BumpLevel): string {
+  const [major, minor, patch] = version.split(/[.-]/).map(Number) as [number, number, number];
+  if (bump === 'major') return `${major + 1}.0.0`;
+  if (bump === 'minor') return `${major}.${minor + 1}.0`;
+  if (bump === 'patch') return `${major}.${minor}.${patch + 1}`;
+  return version;
 }
 
 function fingerprint(kind: string, catalog: string, code: string, finding: Partial<Change>): string {

@@ -21,9 +21,14 @@ export type Finding = Omit<Change, 'kind' | 'severity' | 'fingerprint' | 'catalo
   params: Record<string, string>;
 };
 
+/** What a change means for a consumer's semantic version: see {@link bumpOf}. */
+export type Bump = 'major' | 'minor' | 'patch';
+
 export interface ChangeKind {
   id: string;
   severity: Severity;
+  /** How far the catalog's package version must rise for a change of this kind. */
+  bump: Bump;
   summary: string;
   template: string;
   detect(pair: EntryPair): Finding[];

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { compileCatalog } from '../compile';
+import { compileCatalog, type CompiledCatalog } from '../compile';
 import { prepareReaders } from '../read';
 import { ErrcatError } from '../errors';
 import type { Catalog } from '../generated/catalog';
@@ -13,6 +13,13 @@ import { validateCatalog } from '../validate';
 import type { CatalogSet } from './index';
 
 const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
+
+/** A sources folder, or `git:REV[:PATH]`, compiled: everything the pipeline knows of each catalog. */
+export async function compileSources(spec: string): Promise<CompiledCatalog[]> {
+  const specs = spec.startsWith('git:') ? gitSpecs(spec) : catalogsInTree(diskTree(spec), true);
+  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
+  return specs.map((s) => compileCatalog(s));
+}
 
 export async function resolveSide(spec: string): Promise<CatalogSet> {
   if (spec.startsWith('git:')) return { label: spec, catalogs: await compileAll(gitSpecs(spec)) };

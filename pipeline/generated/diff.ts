@@ -19,6 +19,10 @@ export interface DiffReport {
    */
   new: string;
   /**
+   * The semantic-version step the changes call for: major when any change is breaking (a code removed, a status changed); minor when codes, variants, languages or fields were added and nothing broke; patch for text-only changes; none for no change.
+   */
+  bump: 'major' | 'minor' | 'patch' | 'none';
+  /**
    * Number of changes by kind, for kinds that occur.
    */
   counts: {

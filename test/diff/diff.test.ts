@@ -111,7 +111,7 @@ describe('errcat diff on edited copies of the seeds', () => {
     });
     const md = errcat(['diff', base, removed, '--format', 'markdown', '--fail-on', 'breaking']);
     expect(md.status).toBe(1);
-    expect(md.stdout).toContain(': 1 code-removed (breaking)\n');
+    expect(md.stdout).toContain(': 1 code-removed (breaking); version bump: **major**\n');
     expect(md.stdout).toContain('#### code-removed (1, breaking)');
     expect(errcat(['diff', base, base, '--fail-on', 'breaking']).status).toBe(0);
     const github = errcat(['diff', base, removed, '--format', 'github']).stdout;
@@ -154,5 +154,49 @@ describe('side-by-side texts', () => {
       '…r only if it exists and <b>the state must be in the a</b>vailable state.',
       '…r only if it exists and <b>is in the A</b>vailable state.',
     ]);
+  });
+});
+
+describe('errcat version and check --base: the package version follows the diff', () => {
+  const repo = join(work, 'versioned');
+  const run = (...args: string[]) => errcat(args, repo);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  const settings = () => JSON.parse(readFileSync(join(repo, 'sources', 'cci', 'catalog.json'), 'utf8'));
+  const zhPage = join(repo, 'sources', 'cci', 'zh.md');
+  const enPage = join(repo, 'sources', 'cci', 'en.rst');
+
+  it('says none, patch, minor or major, writes the next version, and check --base enforces it', () => {
+    cpSync(join(repoRoot, 'sources'), join(repo, 'sources'), { recursive: true });
+    git('init', '-q');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'v1', '--allow-empty');
+    git('add', '.');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'sources');
+    const built = run('build');
+    expect(built.stderr).toBe('');
+    expect(run('version').stdout).toBe('cci: no change since HEAD (1.0.0); next version 1.0.0; package.version is 1.0.0\n');
+    expect(run('check', '--base', 'HEAD').status).toBe(0);
+
+    // A reworded zh description: patch.
+    writeFileSync(zhPage, zh.replace('迁移namespace失败：namespace已属于专属节点', '迁移namespace失败：namespace属于专属节点'));
+    expect(run('version').stdout).toContain('cci: 1 change, patch since HEAD (1.0.0); next version 1.0.1; package.version is 1.0.0 — not raised far enough');
+    // A new code in both languages on top: minor.
+    writeFileSync(zhPage, readFileSync(zhPage, 'utf8').replace('|500|CCI.03.500102|', '|400|CCI.09.400001|new code|新错误|无|\n|500|CCI.03.500102|'));
+    expect(run('version').stdout).toContain('next version 1.1.0');
+    // A code removed from both: major.
+    writeFileSync(zhPage, readFileSync(zhPage, 'utf8').replace(/\|400\|CCI\.01\.400101\|[^\n]*\n/, ''));
+    writeFileSync(enPage, en.replace(/\| 400 +\| CCI\.01\.400101 [^\n]*\n\+[-+]+\n/, ''));
+    expect(run('version').stdout).toContain('next version 2.0.0');
+    expect(run('build').status).toBe(0);
+    // --fail-on never: only the version decides (the new code is in zh only, a missing-language error).
+    const low = run('check', '--base', 'HEAD', '--fail-on', 'never');
+    expect(low.status).toBe(1);
+    expect(low.stdout).toContain('package.version is 1.0.0 — not raised far enough; run errcat version --base HEAD --write');
+
+    const written = run('version', '--write');
+    expect(written.stdout).toContain('wrote package.version 2.0.0 to sources/cci/catalog.json; run errcat build');
+    expect(settings().package).toMatchObject({ name: '@errcat/cci-error-codes', version: '2.0.0' });
+    expect(run('build').status).toBe(0);
+    expect(JSON.parse(readFileSync(join(repo, 'dist', 'cci', 'package.json'), 'utf8')).version).toBe('2.0.0');
+    expect(run('check', '--base', 'HEAD', '--fail-on', 'never').status).toBe(0);
   });
 });

@@ -32,6 +32,7 @@ function fieldPresence(pair: EntryPair, added: boolean): Finding[] {
 export const fieldAdded: ChangeKind = {
   id: 'field-added',
   severity: 'info',
+  bump: 'minor',
   summary: 'A field a code did not have (e.g. a newer page adds the status column).',
   template: '{code}: {field}{where} added',
   detect: (pair) => fieldPresence(pair, true),
@@ -40,6 +41,7 @@ export const fieldAdded: ChangeKind = {
 export const fieldRemoved: ChangeKind = {
   id: 'field-removed',
   severity: 'info',
+  bump: 'patch',
   summary: 'A field a code no longer has.',
   template: '{code}: {field}{where} removed',
   detect: (pair) => fieldPresence(pair, false),

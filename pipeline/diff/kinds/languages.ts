@@ -15,6 +15,7 @@ function languagePresence(pair: EntryPair, added: boolean): Finding[] {
 export const languageAdded: ChangeKind = {
   id: 'language-added',
   severity: 'warning',
+  bump: 'minor',
   summary: 'A code is now documented in a language it was not.',
   template: '{code} is now documented in {lang}',
   detect: (pair) => languagePresence(pair, true),
@@ -23,6 +24,7 @@ export const languageAdded: ChangeKind = {
 export const languageRemoved: ChangeKind = {
   id: 'language-removed',
   severity: 'warning',
+  bump: 'patch',
   summary: 'A code is no longer documented in a language.',
   template: '{code} is no longer documented in {lang}',
   detect: (pair) => languagePresence(pair, false),

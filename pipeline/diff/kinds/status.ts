@@ -4,6 +4,7 @@ import { location } from '../kind';
 export const statusChanged: ChangeKind = {
   id: 'status-changed',
   severity: 'breaking',
+  bump: 'major',
   summary: "A code's HTTP status changed: clients that branch on the status break.",
   template: '{code}: status {old} → {new}',
   detect(pair) {
@@ -17,6 +18,7 @@ export const statusChanged: ChangeKind = {
 export const moduleChanged: ChangeKind = {
   id: 'module-changed',
   severity: 'info',
+  bump: 'patch',
   summary: 'The module or category a code is filed under changed.',
   template: '{code}: module "{old}" → "{new}"',
   detect(pair) {

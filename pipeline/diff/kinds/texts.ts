@@ -5,6 +5,7 @@ function textChanged(field: TextField, id: string, severity: ChangeKind['severit
   return {
     id,
     severity,
+    bump: 'patch',
     summary,
     template: `{code}: the {lang} ${field} changed`,
     detect(pair) {

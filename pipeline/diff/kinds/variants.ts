@@ -9,6 +9,7 @@ const describe = (side: NonNullable<EntryPair['old']>) =>
 export const variantAdded: ChangeKind = {
   id: 'variant-added',
   severity: 'info',
+  bump: 'minor',
   summary: 'A code the docs already had gained a variant (another row: a status, module or message it did not have).',
   template: '{code}: variant added ({what})',
   detect: (pair) =>
@@ -18,6 +19,7 @@ export const variantAdded: ChangeKind = {
 export const variantRemoved: ChangeKind = {
   id: 'variant-removed',
   severity: 'warning',
+  bump: 'patch',
   summary: 'A code lost one of its variants (a status, module or message combination is no longer documented).',
   template: '{code}: variant removed ({what})',
   detect: (pair) =>
