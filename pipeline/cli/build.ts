@@ -12,9 +12,12 @@ and writes, only when every catalog compiled:
 
   DIR/<catalog>/catalog.json      the bilingual catalog (validated against the schema)
   DIR/<catalog>/catalog.ts        types, ErrorCode, catalog, lookup, isErrorCode, explain
-  DIR/<catalog>/catalog.csv       one row per code (RFC 4180, formula cells neutralised)
+  DIR/<catalog>/catalog.csv       one row per variant (RFC 4180, formula cells neutralised)
   DIR/<catalog>/divergences.json  where the languages disagree, by rule
   DIR/<catalog>/divergences.md    the same, for doc writers
+  DIR/<catalog>/package.json, index.js, index.cjs, index.d.ts, index.d.cts, README.md
+                                  the catalog as an npm package (name and version from the
+                                  catalog.json "package" setting)
   DIR/catalog.schema.json         the JSON Schema of catalog.json
 
 Options:
@@ -23,8 +26,9 @@ ${catalogOptionHelp}
   --verbose           also list the tables that are not error-code tables, and reader notes
   -h, --help          show this help
 
-Exit status: 0 when written; 2 for unreadable or malformed pages (file:line: message),
-unknown columns, or bad settings. Nothing is written then: DIR stays as it was.
+Exit status: 0 when written; 2 for unreadable or malformed pages (file:line: message), a page
+with no error-code table, or bad settings. Nothing is written then: DIR stays as it was.
+Columns errcat cannot map are kept (extra) and reported, never an error.
 `;
 
 export async function runBuild(argv: string[]): Promise<number> {

@@ -15,10 +15,13 @@ Reports what changed for consumers between two versions of the docs. Each side i
     read with git, without a checkout.
 --base REV compares git:REV with NEW (default: sources in the working tree).
 
-Change kinds (severity): code-removed, status-changed (breaking); message-changed,
-language-removed, language-added (warning); code-added, description-changed,
-measure-changed, module-changed, field-added, field-removed (info). A change of form
-alone (a table rewritten, columns reordered, lines rewrapped, anchors) is no change.
+Change kinds (severity): code-removed, status-changed (breaking); variant-removed,
+message-changed, language-removed, language-added (warning); code-added, variant-added,
+description-changed, measure-changed, module-changed, field-added, field-removed (info).
+A code's variants pair by what they say, so reordered rows are no change; nor is a change
+of form alone (a table rewritten, columns reordered, lines rewrapped, anchors).
+The summary (and "bump" in json) gives the semantic-version step the changes call for:
+major (something breaking), minor (only additions), patch (text edits) or none.
 
 Options:
   --format FORMAT  text | markdown (a pull-request comment) | json | github (annotations)

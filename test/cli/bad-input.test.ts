@@ -45,9 +45,10 @@ const refused: Array<[string, string[], string]> = [
   ['invalid UTF-8', [`${M}/invalid-utf8.md`], `${M}/invalid-utf8.md:5: Invalid UTF-8: byte 0xe9 at byte offset 74; expected UTF-8 text`],
   ['a page of unknown format', [`${M}/ambiguous.txt`], `${M}/ambiguous.txt: Cannot tell whether this page is Markdown or reStructuredText; name it .md or .rst, or pass --format md|rst`],
   ['a missing source file', ['test/fixtures/nope/zh.md'], 'test/fixtures/nope/zh.md: no such file'],
-  ['settings: an unknown key', [`${M}/ok.md`, `${M}/settings-unknown-key.json`], `${M}/settings-unknown-key.json: unknown setting "colour"; expected one of $schema, primaryLanguage, codePattern, severity, columns`],
+  ['settings: an unknown key', [`${M}/ok.md`, `${M}/settings-unknown-key.json`], `${M}/settings-unknown-key.json: unknown setting "colour"; expected one of $schema, primaryLanguage, codePattern, severity, columns, package`],
   ['settings: a bad code pattern', [`${M}/ok.md`, `${M}/settings-bad-pattern.json`], `${M}/settings-bad-pattern.json: "codePattern" is not a valid regular expression: Invalid regular expression: /V\\.(/u: Unterminated group`],
   ['settings: a bad severity', [`${M}/ok.md`, `${M}/settings-bad-severity.json`], `${M}/settings-bad-severity.json: "severity.missing-language" must be one of error, warning, info, off; got "fatal"`],
+  ['settings: a version that is not MAJOR.MINOR.PATCH', [`${M}/ok.md`, `${M}/settings-bad-version.json`], `${M}/settings-bad-version.json: "package.version" is not a semantic version (MAJOR.MINOR.PATCH): "1.4"`],
   ['settings: not JSON', [`${M}/ok.md`, `${M}/settings-not-json.json`], `${M}/settings-not-json.json: Invalid JSON: Expected double-quoted property name in JSON at position 28`],
 ];
 
