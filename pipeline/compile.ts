@@ -7,6 +7,7 @@ import { runChecks } from './check';
 import { ErrcatError } from './errors';
 import { loadConfig, resolveConfig } from './config';
 import { emitCsv } from './emit/csv';
+import { emitReviewPage } from './emit/html/review';
 import { emitPackage, packageInfo, type PackageInfo } from './emit/package';
 import { toJson } from './emit/json';
 import { emitReport } from './emit/report';
@@ -95,6 +96,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   artifacts.set(`${spec.name}/catalog.csv`, emitCsv(merged.catalog, { bom: options.csvBom }));
   artifacts.set(`${spec.name}/divergences.json`, toJson(report));
   artifacts.set(`${spec.name}/divergences.md`, emitReport(merged.catalog, report));
+  artifacts.set(`${spec.name}/index.html`, emitReviewPage(merged.catalog, report));
   const pkg = packageInfo(merged.catalog, resolved);
   for (const [file, text] of emitPackage(merged.catalog, pkg)) artifacts.set(`${spec.name}/${file}`, text);
   return {

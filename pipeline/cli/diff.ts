@@ -25,7 +25,7 @@ major (something breaking), minor (only additions), patch (text edits) or none.
 
 Options:
   --format FORMAT  text | markdown (a pull-request comment) | json | github (annotations)
-                   (default: text)
+                   | html (a self-contained page, old and new side by side) (default: text)
   --fail-on LEVEL  breaking | warning | info | never (default: never): exit 1 when a
                    change at or above LEVEL exists
   -h, --help       show this help
@@ -39,7 +39,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     process.stdout.write(diffHelp);
     return 0;
   }
-  const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github'] as const, 'text');
+  const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github', 'html'] as const, 'text');
   const failOn = oneOf<Severity | 'never'>('--fail-on', values['fail-on'], ['breaking', 'warning', 'info', 'never'], 'never');
   let sides: [string, string];
   if (values.base !== undefined) {
@@ -51,7 +51,15 @@ export async function runDiff(argv: string[]): Promise<number> {
   }
   const report = diffCatalogSets(await resolveSide(sides[0]), await resolveSide(sides[1]));
   const text =
-    format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatMarkdown(report) : format === 'github' ? formatGithub(report) : formatText(report);
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'markdown'
+        ? formatMarkdown(report)
+        : format === 'github'
+          ? formatGithub(report)
+          : format === 'html'
+            ? (await import('../emit/html/diff-page')).formatHtml(report)
+            : formatText(report);
   process.stdout.write(text);
   if (failOn === 'never') return 0;
   return report.changes.some((c) => SEVERITY_RANK[c.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;

@@ -6,7 +6,7 @@ import { CHANGE_KINDS } from './index';
 
 const MAX_ROWS = 50;
 
-function countsLine(report: DiffReport): string {
+export function countsLine(report: DiffReport): string {
   const parts = CHANGE_KINDS.filter((k) => report.counts[k.id]).map((k) => `${report.counts[k.id]} ${k.id} (${k.severity})`);
   return parts.length > 0 ? parts.join(', ') : 'no changes for consumers';
 }

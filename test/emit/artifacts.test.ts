@@ -114,3 +114,20 @@ describe('dist/cci/catalog.csv', () => {
     expect(withBom.artifacts.get('b/catalog.csv')!.charCodeAt(0)).toBe(0xfeff);
   });
 });
+
+describe('dist/cci/index.html, the review page', () => {
+  const html = readFileSync(dist('cci/index.html'), 'utf8');
+
+  it('is self-contained: a CSP that forbids every load, inline style and script allowed by hash', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#x27;/g, "'");
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'$/);
+    expect(html).not.toMatch(/<(?:link|img|iframe)\b|\bsrc=|https?:\/\//);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('stays under 250 KB and lists every code in a real table', () => {
+    expect(Buffer.byteLength(html)).toBeLessThan(250 * 1024);
+    expect(html.match(/<tr data-row="" data-code="/g)).toHaveLength(112);
+    expect(html).toContain('<th scope="col">Code</th>');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The shell of errcat's HTML pages, built as a hast tree and serialised by hast-util-to-html, so
+ * every text from a page is escaped by the serialiser and never becomes markup. Self-contained:
+ * inline style and script, allowed by hash in a Content-Security-Policy that forbids every load.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { SCRIPT, STYLE } from './assets';
+import { diffChars } from './text-diff';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+export const CONTENT_SECURITY_POLICY =
+  `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; ` +
+  `img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
+
+export function renderPage(title: string, body: ElementContent[]): string {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'en' }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+          h('meta', { name: 'referrer', content: 'no-referrer' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', title),
+          h('style', STYLE),
+        ]),
+        h('body', [...lines(body), h('script', SCRIPT)]),
+      ]),
+    ],
+  };
+  return `${toHtml(tree)}\n`;
+}
+
+/** Children with a line break between them, so the committed page diffs line by line. */
+export function lines(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child) => [{ type: 'text', value: '\n' } as ElementContent, child]).concat({ type: 'text', value: '\n' });
+}
+
+export interface SelectFilter {
+  /** The URL-hash key, and the `data-` attribute of rows it matches (space-separated tokens). */
+  name: string;
+  label: string;
+  options: Array<[value: string, label: string]>;
+}
+
+/** The filter bar: hidden until the script runs, so a page without JavaScript shows no dead controls. */
+export function filterForm(selects: SelectFilter[], rows: number): ElementContent[] {
+  return [
+    h('form', { id: 'filters', role: 'search', hidden: true }, [
+      h('label', [h('span', ['Search code or text (', h('kbd', '/'), ')']), h('input', { type: 'search', id: 'q', name: 'q', autocomplete: 'off', spellcheck: false })]),
+      ...selects.map((s) =>
+        h('label', [h('span', s.label), h('select', { name: s.name, id: `filter-${s.name}` }, [h('option', { value: '' }, 'all'), ...s.options.map(([value, label]) => h('option', { value }, label))])]),
+      ),
+    ]),
+    h('p', { id: 'shown', role: 'status', ariaLive: 'polite' }, `${rows} rows`),
+  ];
+}
+
+type MarkClass = string | ((changed: string) => string);
+
+/** Two texts with their differing characters marked (`wording`, `punct`, `old`, `new`, or a class per changed run). */
+export function markedPair(a: string, b: string, classA: MarkClass, classB: MarkClass = classA): [ElementContent[], ElementContent[]] {
+  const [x, y] = diffChars(a, b);
+  const render = (segments: typeof x, className: MarkClass): ElementContent[] =>
+    segments.map((s) =>
+      s.changed ? h('mark', { className: [typeof className === 'string' ? className : className(s.text)] }, s.text) : { type: 'text', value: s.text },
+    );
+  return [render(x, classA), render(y, classB)];
+}
+
+/** In a wording difference, a changed run of punctuation and spaces alone is still only punctuation. */
+export const wordingOrPunct = (changed: string) => (/^[\p{P}\s]+$/u.test(changed) ? 'punct' : 'wording');
+
+export type { Element, ElementContent };

@@ -1,0 +1,168 @@
+/**
+ * dist/<catalog>/index.html: the review page doc writers open in a browser. Every code (every
+ * variant) with both languages side by side and each text's file:line; each row marked with the
+ * divergence rules that concern it; in a message mismatch the differing characters marked, a
+ * punctuation-only difference apart from a wording one. Filters (search, rule, severity, language
+ * presence) live in the URL hash, so a link shares the view; without JavaScript every row shows.
+ */
+import { RULES } from '../../check';
+import type { Catalog, CatalogEntry, LocalizedText, Variant } from '../../generated/catalog';
+import type { Divergence, DivergenceReport } from '../../generated/divergences';
+import { h } from 'hastscript';
+import { filterForm, lines, markedPair, renderPage, wordingOrPunct, type Element, type ElementContent } from './page';
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+const MESSAGE_RULES: Record<string, string> = { 'message-mismatch': 'wording', 'message-punctuation': 'punct' };
+
+interface VariantRow {
+  entry: CatalogEntry;
+  variant: Variant;
+  index: number;
+  count: number;
+  divergences: Divergence[];
+}
+
+export function emitReviewPage(catalog: Catalog, report: DivergenceReport): string {
+  const rows = variantRows(catalog, report);
+  const unattached = report.divergences.filter((d) => d.errorCode === undefined);
+  const hasModule = rows.some((r) => r.variant.module !== undefined);
+  const variants = rows.length;
+  const present = (rule: string) => report.divergences.some((d) => d.rule === rule);
+  const severities = SEVERITIES.filter((s) => report.divergences.some((d) => d.severity === s));
+  const title = `errcat review: ${catalog.catalog}`;
+
+  const header: ElementContent[] = [
+    h('h1', title),
+    h('p', { className: ['sources'] }, [
+      'Pages: ',
+      ...catalog.languages.flatMap((lang, i) => [i > 0 ? ' · ' : '', `${lang} `, h('code', catalog.sources[lang] ?? '')]),
+      `. Primary language: ${catalog.primaryLanguage}.`,
+    ]),
+    h('p', { className: ['summary'] },
+      `${catalog.entries.length} entries${variants > catalog.entries.length ? ` (${variants} variants)` : ''}, ${report.divergences.length} divergences.`),
+    h('ul', { className: ['counts'], ariaLabel: 'Divergences by rule and by severity; each count filters the table' }, [
+      h('li', h('a', { href: '#' }, `all ${rows.length + unattached.length} rows`)),
+      ...RULES.filter((r) => present(r.id)).map((r) => {
+        const found = report.divergences.filter((d) => d.rule === r.id);
+        const sev = SEVERITIES.filter((s) => found.some((d) => d.severity === s)).join('/');
+        return h('li', h('a', { href: `#rule=${r.id}`, title: r.summary }, [`${r.id} `, h('b', String(found.length)), ` (${sev})`]));
+      }),
+      ...severities.map((s) =>
+        h('li', h('a', { href: `#severity=${s}` }, [h('span', { className: ['sev', s] }, s), ' ', h('b', String(report.divergences.filter((d) => d.severity === s).length))])),
+      ),
+    ]),
+    h('p', { className: ['legend'] }, [
+      'In a message that differs between languages: ',
+      h('mark', { className: ['wording'] }, 'wording'),
+      ' differs, or only ',
+      h('mark', { className: ['punct'] }, 'punctuation or spacing'),
+      '.',
+    ]),
+    ...filterForm(
+      [
+        { name: 'rule', label: 'Rule', options: RULES.filter((r) => present(r.id)).map((r) => [r.id, r.id]) },
+        { name: 'severity', label: 'Severity', options: severities.map((s) => [s, s]) },
+        ...(catalog.languages.length > 1
+          ? [{ name: 'only', label: 'Languages', options: catalog.languages.map((l): [string, string] => [l, `only in ${l}`]) }]
+          : []),
+      ],
+      rows.length + unattached.length,
+    ),
+  ];
+
+  const columns = ['Code', 'Status', ...(hasModule ? ['Module'] : []), ...catalog.languages.map((l) => `${l}`), 'Divergences'];
+  const table = h('table', { id: 'codes' }, [
+    h('caption', `Every code of ${catalog.catalog}, one row per variant`),
+    h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', lines(rows.map((row) => codeRow(catalog, row, hasModule)))),
+  ]);
+  const body: ElementContent[] = [...header, table];
+  if (unattached.length > 0) {
+    body.push(
+      h('h2', { id: 'without-code' }, 'Findings without a code'),
+      h('table', { id: 'findings' }, [
+        h('caption', 'Rows left out of the catalog and columns that map to no field'),
+        h('thead', h('tr', ['Rule', 'Where', 'Finding'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', lines(unattached.map((d) => findingRow(d)))),
+      ]),
+    );
+  }
+  return renderPage(title, body);
+}
+
+/** Every variant of every entry, each with the divergences found on its rows. */
+function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
+  const byCode = new Map<string, Divergence[]>();
+  for (const d of report.divergences) if (d.errorCode !== undefined) byCode.set(d.errorCode, [...(byCode.get(d.errorCode) ?? []), d]);
+  const rows: VariantRow[] = [];
+  for (const entry of catalog.entries) {
+    const variants: readonly Variant[] = entry.variants ?? [entry];
+    const found = variants.map((): Divergence[] => []);
+    for (const d of byCode.get(entry.errorCode) ?? []) {
+      // A divergence belongs to the variant whose rows it names; else (a collapsed repeat) to the first.
+      const index = variants.findIndex((v) => d.locations.some((loc) => v.texts[loc.lang]?.line === loc.line));
+      found[Math.max(index, 0)]!.push(d);
+    }
+    variants.forEach((variant, index) => rows.push({ entry, variant, index, count: variants.length, divergences: found[index]! }));
+  }
+  return rows;
+}
+
+function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean): Element {
+  const { variant, divergences } = row;
+  const langs = catalog.languages.filter((l) => variant.texts[l]);
+  const rules = [...new Set(divergences.map((d) => d.rule))];
+  const severities = SEVERITIES.filter((s) => divergences.some((d) => d.severity === s));
+  // Marks in the messages, from the message rules' texts (primary language first).
+  const marks = new Map<string, ElementContent[]>();
+  for (const d of divergences) {
+    const kind = MESSAGE_RULES[d.rule];
+    const [a, b] = Object.keys(d.texts ?? {});
+    if (!kind || a === undefined || b === undefined) continue;
+    const [x, y] = markedPair(d.texts![a]!, d.texts![b]!, kind === 'wording' ? wordingOrPunct : kind);
+    if (!marks.has(a)) marks.set(a, x);
+    marks.set(b, y);
+  }
+  const status = variant.httpStatuses?.join(', ') ?? (variant.httpStatus === null ? '—' : String(variant.httpStatus));
+  return h(
+    'tr',
+    {
+      dataRow: '',
+      dataCode: row.entry.errorCode,
+      dataRule: rules.join(' '),
+      dataSeverity: severities.join(' '),
+      ...(catalog.languages.length > 1 && langs.length === 1 ? { dataOnly: langs[0] } : {}),
+      className: severities.length > 0 ? [`has-${severities[0]}`] : undefined,
+    },
+    [
+      h('th', { scope: 'row' }, [h('code', row.entry.errorCode), ...(row.count > 1 ? [h('span', { className: ['variant'] }, `variant ${row.index + 1} of ${row.count}`)] : [])]),
+      h('td', status),
+      ...(hasModule ? [h('td', variant.module ?? '')] : []),
+      ...catalog.languages.map((lang) => textCell(catalog, lang, variant.texts[lang], marks.get(lang))),
+      h('td', divergences.length === 0 ? [] : h('ul', { className: ['findings'] }, divergences.map((d) => h('li', [h('span', { className: ['sev', d.severity] }, d.severity), ` ${d.rule}: `, d.message])))),
+    ],
+  );
+}
+
+function textCell(catalog: Catalog, lang: string, text: LocalizedText | undefined, messageMarks: ElementContent[] | undefined): Element {
+  if (!text) return h('td', { className: ['absent'], lang: 'en' }, `not documented in ${lang}`);
+  const field = (label: string, value: string | null, content?: ElementContent[]) =>
+    value === null ? [] : [h('dt', label), h('dd', { className: [label] }, content ?? value)];
+  return h('td', { lang }, [
+    h('dl', { className: ['texts'] }, [
+      ...field('message', text.message, messageMarks),
+      ...field('description', text.description),
+      ...field('measure', text.measure),
+      ...Object.entries(text.extra ?? {}).flatMap(([header, value]) => field(header, value ?? null)),
+    ]),
+    h('span', { className: ['loc'] }, h('code', `${catalog.sources[lang] ?? ''}:${text.line}`)),
+  ]);
+}
+
+function findingRow(d: Divergence): Element {
+  return h('tr', { dataRow: '', dataRule: d.rule, dataSeverity: d.severity, className: [`has-${d.severity}`] }, [
+    h('th', { scope: 'row' }, [h('span', { className: ['sev', d.severity] }, d.severity), ` ${d.rule}`]),
+    h('td', d.locations.map((loc, i) => [i > 0 ? ', ' : '', h('code', `${loc.file}:${loc.line}`)]).flat()),
+    h('td', d.message),
+  ]);
+}

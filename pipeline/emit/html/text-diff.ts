@@ -1,0 +1,64 @@
+/**
+ * Where two short texts differ, character by character: the longest common subsequence of their
+ * code points, so `invaild` against `invalid` marks the swapped letters, not the whole word. Long
+ * texts (beyond what a table cell shows) fall back to the common prefix and suffix.
+ */
+export interface Segment {
+  text: string;
+  changed: boolean;
+}
+
+const MAX_CELLS = 250_000;
+
+export function diffChars(a: string, b: string): [Segment[], Segment[]] {
+  const x = [...a];
+  const y = [...b];
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let endX = x.length;
+  let endY = y.length;
+  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) {
+    endX--;
+    endY--;
+  }
+  const midX = x.slice(start, endX);
+  const midY = y.slice(start, endY);
+  const [keepX, keepY] = midX.length * midY.length <= MAX_CELLS ? commonMarks(midX, midY) : [midX.map(() => false), midY.map(() => false)];
+  const side = (chars: string[], mid: string[], keep: boolean[], end: number) =>
+    segments([...chars.slice(0, start).map((c) => [c, false] as const), ...mid.map((c, i) => [c, !keep[i]] as const), ...chars.slice(end).map((c) => [c, false] as const)]);
+  return [side(x, midX, keepX, endX), side(y, midY, keepY, endY)];
+}
+
+/** Which characters of each side belong to a longest common subsequence. */
+function commonMarks(x: string[], y: string[]): [boolean[], boolean[]] {
+  const n = x.length;
+  const m = y.length;
+  const table = new Uint32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i * (m + 1) + j] = x[i] === y[j] ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+    }
+  }
+  const keepX = new Array<boolean>(n).fill(false);
+  const keepY = new Array<boolean>(m).fill(false);
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (x[i] === y[j]) {
+      keepX[i++] = true;
+      keepY[j++] = true;
+    } else if (table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!) i++;
+    else j++;
+  }
+  return [keepX, keepY];
+}
+
+function segments(chars: ReadonlyArray<readonly [string, boolean]>): Segment[] {
+  const out: Segment[] = [];
+  for (const [c, changed] of chars) {
+    const last = out[out.length - 1];
+    if (last && last.changed === changed) last.text += c;
+    else out.push({ text: c, changed });
+  }
+  return out;
+}
