@@ -78,3 +78,13 @@ export const pathological = {
   'md: HTML table of unclosed cells': (n) => ({ ext: 'md', text: `<table><tr><th>错误码</th></tr>\n${'<tr><td>V.1<td>x\n'.repeat(n)}</table>\n` }),
   'md: pipe table of n rows': (n) => ({ ext: 'md', text: `|错误码|信息|\n|--|--|\n${'|V.1|*x|\n'.repeat(n)}` }),
 };
+
+/** Each corpus service's newest main page per language (the manifest's head versions). */
+export function newestMainPages(corpus) {
+  const [header, ...rows] = readFileSync(join(corpus, 'manifest.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const col = (name) => header.indexOf(name);
+  return rows
+    .filter((r) => r[col('page')] === 'main' && r[col('is_head_version')] === 'yes')
+    .map((r) => ({ service: r[col('service')], lang: r[col('lang')], file: r[col('file')], ext: r[col('file')].endsWith('.rst') ? 'rst' : 'md', bytes: Number(r[col('bytes')]) }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+}

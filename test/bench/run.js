@@ -5,11 +5,11 @@
 // Prints one table, checks the targets as ratios, writes test/bench/results/latest.json.
 // Not a test: nothing here asserts a time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pathological, scaledEn, scaledZh, seedPages } from './inputs.js';
+import { newestMainPages, pathological, scaledEn, scaledZh, seedPages } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const errcat = join(root, 'pipeline', 'bin', 'errcat.js');
@@ -42,6 +42,38 @@ function measure(cmd, args, runs, { timeoutMs = 600_000 } = {}) {
   }
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)], rss };
+}
+
+/** One timed run of a list of commands, one after the other (ms). */
+function once(commands) {
+  const start = process.hrtime.bigint();
+  for (const [cmd, args] of commands) {
+    const result = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}): ${String(result.stderr).slice(-500)}`);
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * A and B timed alternately, `runs` times each (after one warm-up of each): the median of each and
+ * the median of the per-pair ratios A/B, so load on the machine during the run hits both sides alike.
+ */
+function paired(a, b, runs) {
+  once(a);
+  once(b);
+  const as = [];
+  const bs = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const x = once(a);
+    const y = once(b);
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios), runs };
 }
 
 const seeds = seedPages(root);
@@ -91,6 +123,59 @@ for (const [name, make] of Object.entries(pathological)) {
   linearity.push({ input: name, n, ms: timed[0].ms, ms4n: timed[1].ms, ratio: timed[1].ms / timed[0].ms });
 }
 
+// ---- the targets of issue 12: paired ratios, medians of 15 runs ----
+const PAIRS = quick ? 5 : 15;
+const node0 = [[process.execPath, ['-e', '0']]];
+const seedDir = join(work, 'seeds');
+mkdirSync(seedDir, { recursive: true });
+const seedArgs = ['--source', `zh=${join(root, 'sources', 'cci', 'zh.md')}`, '--source', `en=${join(root, 'sources', 'cci', 'en.rst')}`, '--catalog', 'cci', '--config', join(root, 'sources', 'cci', 'catalog.json')];
+const seedBuild = [[process.execPath, [errcat, 'build', ...seedArgs, '--out', seedDir]]];
+const seedCheck = [[process.execPath, [errcat, 'check', ...seedArgs, '--out', seedDir, '--baseline', join(root, 'sources', 'cci', 'baseline.json')]]];
+const pandocSeeds = [['pandoc', ['-f', 'gfm', '-t', 'json', '-o', '/dev/null', join(root, 'sources', 'cci', 'zh.md')]], ['pandoc', ['-f', 'rst', '-t', 'json', '-o', '/dev/null', join(root, 'sources', 'cci', 'en.rst')]]];
+process.stderr.write('bench seeds: build vs node -e 0, vs pandoc, check vs build …\n');
+const startup = {
+  floor: paired(seedBuild, node0, PAIRS),
+  pandoc: pandoc ? paired(seedBuild, pandocSeeds, PAIRS) : null,
+  check: paired(seedCheck, seedBuild, PAIRS),
+  rss: measure(...seedBuild[0], 3).rss,
+};
+
+// Every service's newest main pages as one sources/ tree, one catalog per service.
+const corpus = join(root, '..', 'shared', 'corpus');
+let many = null;
+if (existsSync(join(corpus, 'manifest.tsv'))) {
+  const tree = join(work, 'many', 'sources');
+  const pages = newestMainPages(corpus);
+  for (const p of pages) {
+    mkdirSync(join(tree, p.service), { recursive: true });
+    writeFileSync(join(tree, p.service, `${p.lang}.${p.ext}`), readFileSync(join(corpus, p.file)));
+  }
+  process.stderr.write(`bench many services: ${pages.length} pages of ${new Set(pages.map((p) => p.service)).size} services …\n`);
+  const build = [[process.execPath, [errcat, 'build', '--sources', tree, '--out', join(work, 'many', 'dist')]]];
+  const perPage = pages.map((p) => ['pandoc', ['-f', p.ext === 'md' ? 'gfm' : 'rst', '-t', 'json', '-o', '/dev/null', join(corpus, p.file)]]);
+  many = {
+    pages: pages.length,
+    bytes: pages.reduce((n, p) => n + p.bytes, 0),
+    vs: pandoc ? paired(build, perPage, PAIRS) : { a: median(Array.from({ length: PAIRS }, () => once(build))), b: null, ratio: null },
+    rss: measure(...build[0], 3).rss,
+  };
+} else notes.push('../shared/corpus absent: the many-services targets skipped');
+
+// Markdown pipe rows against RST grid rows, per byte: the cost of the rows beyond ×1 (start-up cancels out).
+const K = quick ? 20 : 50;
+const perByte = {};
+for (const [lang, ext, scale] of [['zh', 'md', scaledZh], ['en', 'rst', scaledEn]]) {
+  const files = [1, K].map((k) => {
+    const file = join(work, `perbyte-${k}.${ext}`);
+    writeFileSync(file, scale(seeds[lang], k));
+    return file;
+  });
+  const [small, big] = files.map((f) => [[process.execPath, [errcat, 'rows', f]]]);
+  const timed = paired(big, small, quick ? 3 : PAIRS);
+  perByte[ext] = { ms: timed.a - timed.b, bytes: seedsBytes(files[1]) - seedsBytes(files[0]) };
+  perByte[ext].nsPerByte = (perByte[ext].ms * 1e6) / perByte[ext].bytes;
+}
+
 // ---- report ----
 const fmt = (v, digits = 0) => (v == null ? '—' : v.toFixed(digits));
 const byId = Object.fromEntries(rows.map((r) => [r.size, r]));
@@ -108,13 +193,28 @@ lines.push('| pathological input (errcat rows) | n | ms at n | ms at 4n | 4n / n
 lines.push('| --- | ---: | ---: | ---: | ---: |');
 for (const l of linearity) lines.push(`| ${l.input} | ${l.n} | ${fmt(l.ms)} | ${fmt(l.ms4n)} | ${fmt(l.ratio, 1)} |`);
 
+lines.push('');
+lines.push(`| paired, median of ${PAIRS} runs | errcat ms | reference ms | errcat / reference |`);
+lines.push('| --- | ---: | ---: | ---: |');
+lines.push(`| seeds: errcat build / node -e 0 | ${fmt(startup.floor.a)} | ${fmt(startup.floor.b)} | ${fmt(startup.floor.ratio, 2)} |`);
+if (startup.pandoc) lines.push(`| seeds: errcat build / pandoc parsing both pages | ${fmt(startup.pandoc.a)} | ${fmt(startup.pandoc.b)} | ${fmt(startup.pandoc.ratio, 2)} |`);
+lines.push(`| seeds: errcat check / errcat build | ${fmt(startup.check.a)} | ${fmt(startup.check.b)} | ${fmt(startup.check.ratio, 2)} |`);
+if (many) lines.push(`| ${many.pages} newest main pages of every corpus service, one build / pandoc per page, own process each | ${fmt(many.vs.a)} | ${fmt(many.vs.b)} | ${fmt(many.vs.ratio, 3)} |`);
+lines.push('');
+lines.push(`| rows beyond ×1 (×${K} − ×1, errcat rows) | bytes | ms | ns per byte |`);
+lines.push('| --- | ---: | ---: | ---: |');
+for (const [ext, v] of Object.entries(perByte)) lines.push(`| ${ext === 'md' ? 'Markdown pipe table (zh)' : 'RST grid table (en)'} | ${v.bytes} | ${fmt(v.ms)} | ${fmt(v.nsPerByte, 1)} |`);
+
 const targets = [];
 const target = (name, value, limit, unit = '') => targets.push({ name, value, limit, ok: value == null ? null : value <= limit, unit });
-const x1 = byId['×1'];
 const x10 = byId['×10'];
 const x100 = byId['×100'];
-if (x1.pandoc) target('×1 errcat build / pandoc (both pages)', x1.errcat.ms / x1.pandoc.ms, 1.0);
-target('×1 errcat build / node -e 0', x1.errcat.ms / floor.ms, 3.5);
+target('seeds: errcat build / node -e 0', startup.floor.ratio, 2.0);
+if (startup.pandoc) target('seeds: errcat build / pandoc parsing both pages', startup.pandoc.ratio, 0.5);
+target('seeds: errcat check / errcat build', startup.check.ratio, 1.1);
+if (many?.vs.ratio != null) target('every service: one errcat build / pandoc per page', many.vs.ratio, 0.15);
+if (many && timeTool) target('every service: errcat build peak RSS (MB)', many.rss, 250);
+target('Markdown pipe rows / RST grid rows, per byte', perByte.md.nsPerByte / perByte.rst.nsPerByte, 2.0);
 if (x100?.pandoc) target('×100 errcat build / pandoc', x100.errcat.ms / x100.pandoc.ms, 0.5);
 if (x100) target('×100 / ×10 errcat build time', x100.errcat.ms / x10.errcat.ms, 11);
 if (x100 && timeTool) target('×100 errcat peak RSS (MB)', x100.errcat.rss, 300);
@@ -129,5 +229,5 @@ if (quick) lines.push('note: --quick: ×100 and its targets not run');
 process.stdout.write(`${lines.join('\n')}\n`);
 const resultsDir = join(root, 'test', 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, linearity, targets, notes }, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, startup, many, perByte, linearity, targets, notes }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
