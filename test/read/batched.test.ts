@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../pipeline/read/markdown/read-markdown';
-import { BATCH_THRESHOLD } from '../../pipeline/read/markdown/batched-tables';
+import { BATCH_ROWS, plainRowCells } from '../../pipeline/read/markdown/batched-tables';
 
 /** A page whose pipe table is big enough to be read in batches, with cells that exercise inline parsing. */
 function bigPage(rows: number, after = '\n\n## Next\n\n|a|b|\n|--|--|\n|1|2|\n'): string {
@@ -20,23 +21,57 @@ const read = (text: string, batchBigTables: boolean) => readMarkdown({ file: 'bi
 
 describe('big pipe tables read in batches', () => {
   it('read exactly as the page parsed whole: cells, lines, notes, later tables', () => {
-    const text = bigPage(BATCH_THRESHOLD * 3 + 7);
+    const text = bigPage(BATCH_ROWS * 3 + 7);
     const whole = read(text, false);
     const batched = read(text, true);
     expect(batched).toEqual(whole);
-    expect(batched.tables[1]!.rows).toHaveLength(BATCH_THRESHOLD * 3 + 8);
+    expect(batched.tables[1]!.rows).toHaveLength(BATCH_ROWS * 3 + 8);
     expect(batched.tables[2]!.rows[1]!.line).toBe(whole.tables[2]!.rows[1]!.line);
   });
 
   it('fall back to the whole page when a line ends the table early', () => {
-    const text = bigPage(BATCH_THRESHOLD + 50, '\n> a quote right under the table\n');
+    const text = bigPage(BATCH_ROWS + 50, '\n> a quote right under the table\n');
     expect(read(text, true)).toEqual(read(text, false));
   });
 
   it('fall back when cells could use reference links defined elsewhere', () => {
-    const text = `${bigPage(BATCH_THRESHOLD + 50)}\n[ref]: http://example.com\n`.replace('|400|B.0|', '|400|[B.0][ref]|');
+    const text = `${bigPage(BATCH_ROWS + 50)}\n[ref]: http://example.com\n`.replace('|400|B.0|', '|400|[B.0][ref]|');
     const batched = read(text, true);
     expect(batched).toEqual(read(text, false));
     expect(batched.tables[1]!.rows[1]!.cells[1]!.text).toBe('B.0');
+  });
+});
+
+describe('pipe rows read line by line', () => {
+  // Cells that stay plain and cells that need inline parsing, side by side: every row must read as
+  // the page parsed whole by remark reads it (its text, its cell count, its notes).
+  const cell = fc.constantFrom(
+    'plain', 'error_code', 'a_b_c', '_em_', '__strong__', 'x_', '_x', 'a*b', '**b**', '`co|de`', 'a\\|b', '\\\\', '&amp;', '&#x4e2d;',
+    '<br>', '<b>x</b>', 'a<b', '~~gone~~', '~one~', '[l](http://x)', '![i](u)', '[ref]', 'www.example.com', 'http://x.y',
+    '中文，全角：“引号”', '\u3000宽\u3000', 'a  b', '  spaced  ', '', ' ', 'CCI.01.400101', '4xx', '-', '---', ':--', '#', '> q', '1.',
+  );
+  const row = fc.record({
+    cells: fc.array(cell, { minLength: 1, maxLength: 6 }),
+    lead: fc.constantFrom('|', '| ', ''),
+    trail: fc.constantFrom('|', '| ', '|  ', '', ' '),
+  });
+  const line = (r: { cells: string[]; lead: string; trail: string }) => `${r.lead}${r.cells.join('|')}${r.trail}`;
+
+  it('equal the whole-page parse for any mix of plain and inline cells', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), (rows) => {
+        const text = `# T\n\n|状态码|错误码|错误信息|描述|\n|--|--|--|--|\n${rows.map(line).join('\n')}\n\nafter\n`;
+        expect(read(text, true)).toEqual(read(text, false));
+      }),
+      { numRuns: Number(process.env.ERRCAT_FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('split plain rows on their pipes, and leave rows with inline syntax to remark', () => {
+    expect(plainRowCells('|400| CCI.01.400101 |request body error|请求错误|  ')).toEqual(['400', 'CCI.01.400101', 'request body error', '请求错误']);
+    expect(plainRowCells('|a|b')).toEqual(['a', 'b']);
+    expect(plainRowCells('|error_code|x|')).toEqual(['error_code', 'x']);
+    for (const inline of ['|a\\|b|', '|`x`|', '|*x*|', '|_x_|', '|&amp;|', '|<br>|', '|[x](y)|', '|~~x~~|']) expect(plainRowCells(inline)).toBeNull();
+    expect(plainRowCells(' |a|')).toBeNull(); // not at the line start: remark decides
   });
 });

@@ -1,16 +1,18 @@
 /**
- * Big pipe tables, read by remark in batches of rows. micromark holds a whole table in memory as
- * one construct (about 60 KB and 0.3 ms per row), so a page with tens of thousands of rows would
- * take gigabytes. Rows of a GFM table are independent lines, so the body can be parsed in batches
- * under the same header — by remark, with the same results — as long as every line of a batch
- * really is a row. That is verified, batch by batch; anything unexpected makes the caller fall
- * back to parsing the page in one piece.
+ * The body rows of pipe tables, read line by line. micromark holds a whole table in memory as one
+ * construct (about 60 KB and 0.3 ms per row), so a page with tens of thousands of rows would take
+ * gigabytes, and even a small table costs more than the rest of its page. Rows of a GFM table are
+ * independent lines, so: a row whose cells hold no inline syntax (no character that could start
+ * emphasis, code, a link, HTML, an entity or an escape) is split on its pipes directly — its cell
+ * text is the cell as written — and the other rows are parsed by remark in batches under the
+ * table's own header, with the same results, as long as every line of a batch really is a row.
+ * That is verified, batch by batch; anything unexpected makes the caller fall back to parsing the
+ * page in one piece.
  */
 import type { Root, Table } from 'mdast';
 
-/** Tables with more body rows than this are read in batches. */
-export const BATCH_THRESHOLD = 256;
-const BATCH_ROWS = 256;
+/** Rows remark parses at once, under their table's header. */
+export const BATCH_ROWS = 256;
 
 /** A GFM delimiter row (`|--|:--:|`). */
 export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
@@ -25,11 +27,11 @@ export interface BigTable {
 }
 
 /**
- * Candidate big tables: a line with a pipe after a blank line (or at the top), a delimiter row under
- * it, and more than BATCH_THRESHOLD non-blank lines after that. Lines inside fenced code are
+ * Candidate tables: a line with a pipe after a blank line (or at the top), a delimiter row under
+ * it, and more than `threshold` non-blank lines after that. Lines inside fenced code are
  * skipped. Only candidates: remark confirms each one (see {@link verifyTruncated}).
  */
-export function findBigTables(lines: string[]): BigTable[] {
+export function findBigTables(lines: string[], threshold: number): BigTable[] {
   const found: BigTable[] = [];
   let fence: string | null = null;
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -46,7 +48,7 @@ export function findBigTables(lines: string[]): BigTable[] {
     if (!line.includes('|') || /^\s/.test(line) || (i > 0 && lines[i - 1]!.trim() !== '') || !DELIMITER_ROW.test(lines[i + 1]!)) continue;
     let end = i + 2;
     while (end < lines.length && lines[end]!.trim() !== '') end++;
-    if (end - (i + 2) > BATCH_THRESHOLD) found.push({ header: i, bodyStart: i + 2, bodyEnd: end });
+    if (end - (i + 2) > threshold) found.push({ header: i, bodyStart: i + 2, bodyEnd: end });
     i = end;
   }
   return found;
@@ -78,30 +80,57 @@ export function verifyTruncated(tree: Root, tables: BigTable[], text: string): M
 }
 
 /**
- * The body rows of a big table (converted by `convert`), parsed by `parse` in batches under the table's own header and
- * delimiter rows. Returns null when a batch does not read as exactly its lines (a line that ends
- * the table, e.g. a heading or a quote), so the caller parses the page whole instead.
+ * Characters that may start inline syntax in a cell: escapes, code, emphasis, links and images,
+ * HTML and autolinks, character references, strikethrough. `_` only counts next to something
+ * other than a letter or digit: between two (`error_code`) it can neither open nor close emphasis.
  */
-export function readBatches<R>(lines: string[], t: BigTable, parse: (text: string) => Root, convert: (row: Table['children'][number]) => R): R[] | null {
-  const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
-  // Each batch's syntax tree is converted and dropped at once: only the rows' text is kept.
-  const rows: R[] = [];
-  for (let start = t.bodyStart; start < t.bodyEnd; start += BATCH_ROWS) {
-    const end = Math.min(start + BATCH_ROWS, t.bodyEnd);
-    const tree = parse(head + lines.slice(start, end).join('\n'));
-    const [only] = tree.children;
-    if (tree.children.length !== 1 || only?.type !== 'table' || only.children.length !== end - start + 1) return null;
-    for (const row of only.children.slice(1)) {
-      // Positions are relative to the batch: its first body row is batch line 3.
-      const shift = start - 2;
-      for (const node of [row, ...row.children]) {
-        if (node.position) {
-          node.position.start.line += shift;
-          node.position.end.line += shift;
-        }
-      }
-      rows.push(convert(row));
-    }
+const INLINE_SYNTAX = /[\\`*[\]<&~]|(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
+
+/**
+ * The cells of a row line that holds no inline syntax, each as its text: the line starts with a
+ * pipe (so it cannot begin any other block), its outer pipes are dropped and the rest is split on
+ * pipes, each cell trimmed — what GFM makes of it. Null for any other line.
+ */
+export function plainRowCells(line: string): string[] | null {
+  if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line)) return null;
+  let end = line.length;
+  while (end > 1 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end > 1 && line[end - 1] === '|') end--;
+  const cells = line.slice(1, end).split('|');
+  for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+  return cells;
+}
+
+/**
+ * Every body row of a table (converted by `convert` from its line and cell texts): plain rows split
+ * directly, the others parsed by `parse` in batches under the table's own header and delimiter rows,
+ * their cell texts taken by `cellTexts`. Null when a batch does not read as exactly its lines (a line
+ * that ends the table, e.g. a heading or a quote), so the caller parses the page whole instead.
+ */
+export function readBodyRows<R>(
+  lines: string[],
+  t: BigTable,
+  parse: (text: string) => Root,
+  cellTexts: (row: Table['children'][number]) => string[],
+  convert: (line: number, texts: string[]) => R,
+): R[] | null {
+  const texts: Array<string[] | undefined> = new Array(t.bodyEnd - t.bodyStart);
+  const parsed: number[] = [];
+  for (let i = t.bodyStart; i < t.bodyEnd; i++) {
+    const cells = plainRowCells(lines[i]!);
+    if (cells) texts[i - t.bodyStart] = cells;
+    else parsed.push(i);
   }
-  return rows;
+  const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
+  for (let start = 0; start < parsed.length; start += BATCH_ROWS) {
+    const batch = parsed.slice(start, start + BATCH_ROWS);
+    const tree = parse(head + batch.map((i) => lines[i]).join('\n'));
+    const [only] = tree.children;
+    if (tree.children.length !== 1 || only?.type !== 'table' || only.children.length !== batch.length + 1) return null;
+    only.children.slice(1).forEach((row, k) => {
+      texts[batch[k]! - t.bodyStart] = cellTexts(row);
+    });
+  }
+  // Converted in line order, so reader notes come out in page order.
+  return texts.map((cells, k) => convert(t.bodyStart + k + 1, cells!));
 }

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { DELIMITER_ROW, findBigTables, readBatches, truncateBigTables, verifyTruncated } from './batched-tables';
+import { DELIMITER_ROW, findBigTables, readBodyRows, truncateBigTables, verifyTruncated } from './batched-tables';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 
@@ -26,7 +26,8 @@ const parse = (text: string) => processor.parse(text) as Root;
 
 export function readMarkdown(source: SourceText, options: { batchBigTables?: boolean } = {}): MarkdownTables {
   const lines = source.text.split('\n');
-  const big = options.batchBigTables === false ? [] : findBigTables(lines);
+  // Every pipe table of more than one body row has its rows read line by line (see batched-tables).
+  const big = options.batchBigTables === false ? [] : findBigTables(lines, 1);
   if (big.length > 0) {
     // Parse the page with its big tables cut short, then their rows in batches (see batched-tables).
     const truncated = truncateBigTables(lines, big);
@@ -37,7 +38,8 @@ export function readMarkdown(source: SourceText, options: { batchBigTables?: boo
       const complete = big.every((t) => {
         const table = verified.get(t)!;
         const notes: ReadNote[] = [];
-        const rows = readBatches(lines, t, parse, (row) => convertRow(row, table.children[0]!.children.length, notes));
+        const width = table.children[0]!.children.length;
+        const rows = readBodyRows(lines, t, parse, cellTexts, (line, texts) => toTableRow(line, texts, width, notes));
         if (rows) prebuilt.set(table, { rows, notes });
         return rows !== null;
       });
@@ -108,13 +110,21 @@ function pipeTable(node: Table, state: WalkState): SourceTable {
   return { line: node.position!.start.line, section: state.section, caption: null, headerRows: rows.length > 0 ? 1 : 0, rows };
 }
 
-/** A pipe row as GFM renders it: cut or padded to the header's width (and a note saying so). */
+/** A parsed pipe row as GFM renders it: cut or padded to the header's width (and a note saying so). */
 function convertRow(row: Table['children'][number], width: number, notes: ReadNote[]): TableRow {
-  const line = row.position!.start.line;
-  const cells = row.children.slice(0, width).map((cell) => ({ text: phrasingText(cell.children).trim(), rowSpan: 1, colSpan: 1 }));
+  return toTableRow(row.position!.start.line, cellTexts(row), width, notes);
+}
+
+/** Each cell's visible text. */
+function cellTexts(row: Table['children'][number]): string[] {
+  return row.children.map((cell) => phrasingText(cell.children).trim());
+}
+
+function toTableRow(line: number, texts: string[], width: number, notes: ReadNote[]): TableRow {
+  const cells = texts.slice(0, width).map((text) => ({ text, rowSpan: 1, colSpan: 1 }));
   const result: TableRow = { line, cells };
-  if (row.children.length > width) {
-    notes.push({ line, message: `row has ${row.children.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
+  if (texts.length > width) {
+    notes.push({ line, message: `row has ${texts.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
   }
   if (cells.length < width) {
     notes.push({ line, message: `row has ${cells.length} cells, the header ${width}; empty cells added at the end, as GFM renders them` });
