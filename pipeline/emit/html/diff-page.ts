@@ -3,16 +3,16 @@
  * artifacts. Changes grouped by kind, old and new side by side with the changed characters marked,
  * the same filters (search, kind, severity) kept in the URL hash. Self-contained, like index.html.
  */
-import { h } from 'hastscript';
 import { CHANGE_KINDS } from '../../diff';
 import { countsLine } from '../../diff/format';
 import type { Change, DiffReport } from '../../generated/diff';
-import { filterForm, lines, markedPair, renderPage, type Element, type ElementContent } from './page';
+import { h } from './hast';
+import { filterForm, lines, markedPair, renderPage, type Serialize, type Element, type ElementContent } from './page';
 
 const where = (l: Change['oldLocation']): ElementContent => (l ? h('code', `${l.file}:${l.line}`) : { type: 'text', value: '—' });
 const shown = (value: Change['old']): string => (value === undefined || value === null ? '—' : String(value));
 
-export function formatHtml(report: DiffReport): string {
+export function formatHtml(report: DiffReport, serialize?: Serialize): string {
   const kinds = CHANGE_KINDS.filter((k) => report.counts[k.id]);
   const severities = (['breaking', 'warning', 'info'] as const).filter((s) => report.changes.some((c) => c.severity === s));
   const title = `errcat diff: ${report.old} → ${report.new}`;
@@ -45,7 +45,7 @@ export function formatHtml(report: DiffReport): string {
       ]),
     );
   }
-  return renderPage(title, body);
+  return renderPage(title, body, serialize);
 }
 
 function changeRow(c: Change): Element {

@@ -1,13 +1,12 @@
 /**
- * The shell of errcat's HTML pages, built as a hast tree and serialised by hast-util-to-html, so
- * every text from a page is escaped by the serialiser and never becomes markup. Self-contained:
+ * The shell of errcat's HTML pages, built as a hast tree and serialised (./hast: what
+ * hast-util-to-html writes), so every text from a page is escaped by the serialiser and never
+ * becomes markup. Self-contained:
  * inline style and script, allowed by hash in a Content-Security-Policy that forbids every load.
  */
 import { createHash } from 'node:crypto';
-import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
 import { SCRIPT, STYLE } from './assets';
+import { h, toHtml, type Element, type ElementContent, type Root } from './hast';
 import { diffChars } from './text-diff';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -16,7 +15,10 @@ export const CONTENT_SECURITY_POLICY =
   `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; ` +
   `img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
 
-export function renderPage(title: string, body: ElementContent[]): string {
+/** A serialiser of hast trees: ./hast's by default; tests pass hast-util-to-html's to compare. */
+export type Serialize = (tree: Root) => string;
+
+export function renderPage(title: string, body: ElementContent[], serialize: Serialize = toHtml): string {
   const tree: Root = {
     type: 'root',
     children: [
@@ -24,7 +26,7 @@ export function renderPage(title: string, body: ElementContent[]): string {
       h('html', { lang: 'en' }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+          h('meta', { httpEquiv: ['Content-Security-Policy'], content: CONTENT_SECURITY_POLICY }),
           h('meta', { name: 'referrer', content: 'no-referrer' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title),
@@ -34,7 +36,7 @@ export function renderPage(title: string, body: ElementContent[]): string {
       ]),
     ],
   };
-  return `${toHtml(tree)}\n`;
+  return `${serialize(tree)}\n`;
 }
 
 /** Children with a line break between them, so the committed page diffs line by line. */
@@ -53,7 +55,7 @@ export interface SelectFilter {
 export function filterForm(selects: SelectFilter[], rows: number): ElementContent[] {
   return [
     h('form', { id: 'filters', role: 'search', hidden: true }, [
-      h('label', [h('span', ['Search code or text (', h('kbd', '/'), ')']), h('input', { type: 'search', id: 'q', name: 'q', autocomplete: 'off', spellcheck: false })]),
+      h('label', [h('span', ['Search code or text (', h('kbd', '/'), ')']), h('input', { type: 'search', id: 'q', name: 'q', autocomplete: 'off' })]),
       ...selects.map((s) =>
         h('label', [h('span', s.label), h('select', { name: s.name, id: `filter-${s.name}` }, [h('option', { value: '' }, 'all'), ...s.options.map(([value, label]) => h('option', { value }, label))])]),
       ),

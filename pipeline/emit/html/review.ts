@@ -8,8 +8,8 @@
 import { RULES } from '../../check';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from '../../generated/catalog';
 import type { Divergence, DivergenceReport } from '../../generated/divergences';
-import { h } from 'hastscript';
-import { filterForm, lines, markedPair, renderPage, wordingOrPunct, type Element, type ElementContent } from './page';
+import { h } from './hast';
+import { filterForm, lines, markedPair, renderPage, type Serialize, wordingOrPunct, type Element, type ElementContent } from './page';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const MESSAGE_RULES: Record<string, string> = { 'message-mismatch': 'wording', 'message-punctuation': 'punct' };
@@ -22,7 +22,7 @@ interface VariantRow {
   divergences: Divergence[];
 }
 
-export function emitReviewPage(catalog: Catalog, report: DivergenceReport): string {
+export function emitReviewPage(catalog: Catalog, report: DivergenceReport, serialize?: Serialize): string {
   const rows = variantRows(catalog, report);
   const unattached = report.divergences.filter((d) => d.errorCode === undefined);
   const hasModule = rows.some((r) => r.variant.module !== undefined);
@@ -87,7 +87,7 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport): stri
       ]),
     );
   }
-  return renderPage(title, body);
+  return renderPage(title, body, serialize);
 }
 
 /** Every variant of every entry, each with the divergences found on its rows. */

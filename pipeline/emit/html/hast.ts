@@ -1,0 +1,98 @@
+/**
+ * The hast trees of errcat's pages: built with `h` and serialised with `toHtml`, a small
+ * serialiser for exactly the elements and properties these pages use. Its output is byte for byte
+ * what hast-util-to-html writes for the same tree (a test holds the two equal on real and hostile
+ * pages); it exists because the general serialiser and hastscript cost a cold start ~30 ms per
+ * build. Text is escaped as hast-util-to-html escapes it (`&` `<` in text; NUL, `"`, `&`, `'` and
+ * backtick in attribute values), so no cell text can become markup.
+ */
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+
+type Child = ElementContent | string | null | undefined | false | Child[];
+
+/** An element: `h('td', {className: ['x']}, ['text', h('b', 'bold')])`; properties may be left out. */
+export function h(tag: string, props?: Properties | Child, children?: Child): Element {
+  // A node passed in place of properties is an element (text is passed as a string); an object
+  // with a `type` property may well be properties (`<input type="search">`).
+  const isProps = props !== null && typeof props === 'object' && !Array.isArray(props) && !((props as { type?: unknown }).type === 'element' && 'tagName' in props);
+  const kids: ElementContent[] = [];
+  addChildren(kids, isProps ? children : (props as Child));
+  const properties: Properties = {};
+  if (isProps) for (const [key, value] of Object.entries(props as Properties)) if (value !== undefined && value !== null) properties[key] = value;
+  return { type: 'element', tagName: tag, properties, children: kids };
+}
+
+function addChildren(into: ElementContent[], child: Child): void {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) for (const c of child) addChildren(into, c);
+  else if (typeof child === 'string') into.push({ type: 'text', value: child });
+  else into.push(child);
+}
+
+const VOID = new Set(['meta', 'input', 'br', 'hr', 'img', 'link']);
+const RAW = new Set(['script', 'style']);
+/** Property names whose attribute is not the lower-cased name. */
+const ATTRIBUTE: Record<string, string> = { className: 'class', httpEquiv: 'http-equiv', htmlFor: 'for' };
+const BOOLEAN = new Set(['hidden']);
+
+const escapeWith = (pattern: RegExp) => (value: string) =>
+  value.replace(pattern, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`);
+const escapeText = escapeWith(/[<&]/g);
+const escapeAttribute = escapeWith(/[\0"&'`]/g);
+
+function attributeName(property: string): string {
+  const mapped = ATTRIBUTE[property];
+  if (mapped) return mapped;
+  // dataRow → data-row, ariaLive → aria-live
+  if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  if (/^[a-z]+$/.test(property)) return property;
+  throw new Error(`hast: no attribute known for property ${property}`);
+}
+
+function attributes(properties: Properties): string {
+  let out = '';
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    const name = attributeName(key);
+    if (BOOLEAN.has(key)) {
+      if (value) out += ` ${name}`;
+      continue;
+    }
+    // Every list property these pages use (class, http-equiv) is space-separated.
+    const text = Array.isArray(value) ? value.join(' ') : String(value);
+    out += ` ${name}="${escapeAttribute(text)}"`;
+  }
+  return out;
+}
+
+function serialize(node: RootContent | Root, raw: boolean, out: string[]): void {
+  switch (node.type) {
+    case 'root':
+      for (const child of node.children) serialize(child, false, out);
+      return;
+    case 'doctype':
+      out.push('<!doctype html>');
+      return;
+    case 'text':
+      out.push(raw ? node.value : escapeText(node.value));
+      return;
+    case 'element': {
+      out.push(`<${node.tagName}${attributes(node.properties)}>`);
+      if (VOID.has(node.tagName)) return;
+      const childRaw = RAW.has(node.tagName);
+      for (const child of node.children) serialize(child, childRaw, out);
+      out.push(`</${node.tagName}>`);
+      return;
+    }
+    default:
+      throw new Error(`hast: cannot serialise a ${node.type} node`);
+  }
+}
+
+export function toHtml(tree: Root): string {
+  const out: string[] = [];
+  serialize(tree, false, out);
+  return out.join('');
+}
+
+export type { Element, ElementContent, Root };

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { toHtml as hastUtilToHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../pipeline/compile';
+import { diffCatalogSets } from '../../pipeline/diff';
+import { resolveSide } from '../../pipeline/diff/side';
+import { h, toHtml } from '../../pipeline/emit/html/hast';
+import { formatHtml } from '../../pipeline/emit/html/diff-page';
+import { emitReviewPage } from '../../pipeline/emit/html/review';
+import { explicitCatalog } from '../../pipeline/sources';
+import { repoRoot } from '../helpers/reference';
+
+// errcat serialises its pages' hast trees itself (start-up time); hast-util-to-html is the
+// reference: on the same tree both must write the same bytes.
+describe("the pages' serialiser writes what hast-util-to-html writes", () => {
+  const compile = (dir: string, name: string) =>
+    compileCatalog(explicitCatalog([`zh=${join(repoRoot, dir, 'zh.md')}`, `en=${join(repoRoot, dir, 'en.rst')}`], name));
+
+  it.each([
+    ['the CCI seeds', 'sources/cci'],
+    ['hostile cells', 'test/fixtures/hostile/review'],
+    ['variants and code shapes', 'test/fixtures/variants'],
+  ])('review page of %s', (_, dir) => {
+    const { catalog, report } = compile(dir, 'x');
+    expect(emitReviewPage(catalog, report)).toBe(emitReviewPage(catalog, report, hastUtilToHtml));
+  });
+
+  it('a diff page', async () => {
+    const dir = join(repoRoot, 'test', 'fixtures', 'hostile', 'review');
+    const report = diffCatalogSets(await resolveSide(join(dir, 'zh.md')), await resolveSide(join(dir, 'en.rst')));
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(formatHtml(report)).toBe(formatHtml(report, hastUtilToHtml));
+  });
+
+  it('escapes every character that could end a text or an attribute value', () => {
+    const tree = { type: 'root' as const, children: [h('p', { title: `"'&\`<>\0`, dataX: 'a"b' }, ['<script>&amp;</script>"\'`>'])] };
+    expect(toHtml(tree)).toBe(hastUtilToHtml(tree));
+    expect(toHtml(tree)).toBe('<p title="&#x22;&#x27;&#x26;&#x60;<>&#x0;" data-x="a&#x22;b">&#x3C;script>&#x26;amp;&#x3C;/script>"\'`></p>');
+  });
+});
