@@ -1,7 +1,8 @@
 /**
  * Writing artifacts so that a failed build costs nothing: everything is written into a fresh
  * folder beside the output and swapped in only when all of it was written. Until the swap, the
- * previous output is untouched; after it, the old folder is removed.
+ * previous output is untouched; after it, the old folder is removed. An output that already holds
+ * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -19,6 +20,7 @@ const failAfter = Number(process.env.ERRCAT_TEST_FAIL_AFTER_FILES ?? 'NaN');
  * The new content is written completely before anything old is moved.
  */
 export function writeArtifacts(outDir: string, artifacts: Map<string, string>, only?: string[]): void {
+  if (existsSync(outDir) && compareArtifacts(outDir, artifacts, only).length === 0) return;
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now().toString(36)}`;

@@ -21,7 +21,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // The launcher runs the bundle as a CommonJS function (see pipeline/bin/errcat.js); code that
+  // The launcher runs the bundle as a CommonJS function (see pipeline/bin/errcat.cjs); code that
   // asks for its own URL (the ahead-of-time ajv validator) gets the bundle's.
   define: { ERRCAT_VERSION: JSON.stringify(version), 'import.meta.url': '__errcat_url' },
   banner: { js: "var __errcat_url = require('node:url').pathToFileURL(__filename).href;" },
@@ -34,7 +34,7 @@ await build({
 
 // The code cache holds the functions a real build compiled, so train on one: the seeds when this
 // checkout has them, else the help text (the cache then covers start-up only).
-const launcher = join(root, 'pipeline', 'bin', 'errcat.js');
+const launcher = join(root, 'pipeline', 'bin', 'errcat.cjs');
 const seeds = ['zh.md', 'en.rst'].map((f) => join(root, 'sources', 'cci', f));
 const out = mkdtempSync(join(tmpdir(), 'errcat-train-'));
 const args = seeds.every(existsSync)

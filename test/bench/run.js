@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { newestMainPages, pathological, scaledEn, scaledZh, seedPages } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const errcat = join(root, 'pipeline', 'bin', 'errcat.js');
+const errcat = join(root, 'pipeline', 'bin', 'errcat.cjs');
 const work = mkdtempSync(join(tmpdir(), 'errcat-bench-'));
 const quick = process.argv.includes('--quick'); // ×1 and ×10 only, fewer runs: for trying things out
 

@@ -40,7 +40,7 @@ describe('errcat build', () => {
   it('leaves dist/ byte-identical when writing fails midway', () => {
     writeFileSync(join(work, 'sources', 'cci', 'zh.md'), readFileSync(join(work, 'sources', 'cci', 'zh.md'), 'utf8').replace('|400|CCI.01.400101|', '|401|CCI.01.400101|'));
     const before = snapshot(join(work, 'dist'));
-    const result = spawnSync(process.execPath, [join(repoRoot, 'pipeline', 'bin', 'errcat.js'), 'build'], {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'pipeline', 'bin', 'errcat.cjs'), 'build'], {
       cwd: work,
       encoding: 'utf8',
       env: { ...process.env, ERRCAT_TEST_FAIL_AFTER_FILES: '3' },

@@ -10,7 +10,7 @@ export interface CliResult {
 
 /** Runs the compiled errcat (as `npx errcat` would) in `cwd`. */
 export function errcat(args: string[], cwd = repoRoot, input?: string): CliResult {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'pipeline', 'bin', 'errcat.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'pipeline', 'bin', 'errcat.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
     input,

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Launcher: runs the compiled CLI (.build/errcat.cjs, made by `npm ci` / `npm run compile` from
+// pipeline/) through vm.Script with its V8 code cache (.build/errcat.cache), so start-up skips
+// parsing and compiling the bundle. Without a cache, or with one this Node rejects, it runs the
+// same and writes a fresh cache afterwards.
+// A CommonJS script itself: Node starts one a few milliseconds sooner than an ES module.
+'use strict';
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+const bundle = join(__dirname, '..', '..', '.build', 'errcat.cjs');
+const cacheFile = bundle.replace(/\.cjs$/, '.cache');
+let source;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write('errcat: not compiled yet; run `npm ci` or `npm run compile` in the errcat checkout\n');
+  process.exit(2);
+}
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+// `errcat rows … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode || 0);
+  throw error;
+});
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+cli.exports.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // Not a usage or input problem errcat knows how to name: a bug or an environment failure (disk
+    // full, permissions). Exit 3 so CI never mistakes it for a failed check (1) or bad input (2).
+    process.stderr.write(`errcat: internal error: ${(error && error.stack) || error}\n`);
+    process.exitCode = 3;
+  },
+).finally(() => {
+  if (process.env.ERRCAT_CODE_CACHE === 'write' || cachedData === undefined || script.cachedDataRejected) {
+    // After the run, so the cache holds the functions it compiled; written whole, then renamed.
+    try {
+      const temp = `${cacheFile}.${process.pid}`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      // A read-only install still runs, only without the cache.
+    }
+  }
+});
