@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../pipeline/read/markdown/read-markdown';
 import { BATCH_ROWS, plainRowCells } from '../../pipeline/read/markdown/batched-tables';
+import { corpusDir, hasCorpus } from '../helpers/reference';
 
 /** A page whose pipe table is big enough to be read in batches, with cells that exercise inline parsing. */
 function bigPage(rows: number, after = '\n\n## Next\n\n|a|b|\n|--|--|\n|1|2|\n'): string {
@@ -81,5 +84,24 @@ describe('pipe rows read line by line', () => {
     expect(plainRowCells('|error_code|x|')).toEqual(['error_code', 'x']);
     for (const inline of ['|a\\|b|', '|`x`|', '|*x*|', '|_x_|', '|&amp;|', '|<br>|', '|[x](y)|', '|~~x~~|']) expect(plainRowCells(inline)).toBeNull();
     expect(plainRowCells(' |a|')).toBeNull(); // not at the line start: remark decides
+  });
+});
+
+describe.skipIf(!hasCorpus)('the shortcuts on every Markdown page of the corpus', () => {
+  it('read every page exactly as remark parsing it whole does', () => {
+    const pages: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.md')) pages.push(path);
+      }
+    };
+    walk(corpusDir);
+    for (const file of pages) {
+      const text = readFileSync(file, 'utf8');
+      expect(read(text, true), file).toEqual(read(text, false));
+    }
+    expect(pages.length).toBeGreaterThan(100);
   });
 });
