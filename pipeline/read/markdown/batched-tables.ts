@@ -54,11 +54,30 @@ export function findBigTables(lines: string[], threshold: number): BigTable[] {
   return found;
 }
 
-/** The page with every big table cut to its first body row; the other rows become blank lines, so line numbers stay. */
-export function truncateBigTables(lines: string[], tables: BigTable[]): string {
-  const copy = lines.slice();
-  for (const t of tables) for (let k = t.bodyStart + 1; k < t.bodyEnd; k++) copy[k] = '';
-  return copy.join('\n');
+/**
+ * The page with every big table cut to its first body row (the other rows are read line by line),
+ * and the map from a line of the cut page back to its line on the page. The rows are taken out, not
+ * blanked: thousands of blank lines would cost remark more than the rows.
+ */
+export function truncateBigTables(lines: string[], tables: BigTable[]): { text: string; pageLine: (line: number) => number } {
+  const kept: string[] = [];
+  // [first line of the cut page after a cut, lines cut before it], in page order.
+  const shifts: Array<[number, number]> = [];
+  let from = 0;
+  let cut = 0;
+  for (const t of tables) {
+    for (let k = from; k <= t.bodyStart; k++) kept.push(lines[k]!);
+    cut += t.bodyEnd - t.bodyStart - 1;
+    shifts.push([kept.length + 1, cut]);
+    from = t.bodyEnd;
+  }
+  for (let k = from; k < lines.length; k++) kept.push(lines[k]!);
+  const pageLine = (line: number) => {
+    let shift = 0;
+    for (const [at, by] of shifts) if (line >= at) shift = by;
+    return line + shift;
+  };
+  return { text: kept.join('\n'), pageLine };
 }
 
 /** remark must have read each candidate as a table at its header line with exactly one body row. */
@@ -84,7 +103,8 @@ export function verifyTruncated(tree: Root, tables: BigTable[], text: string): M
  * HTML and autolinks, character references, strikethrough. `_` only counts next to something
  * other than a letter or digit: between two (`error_code`) it can neither open nor close emphasis.
  */
-const INLINE_SYNTAX = /[\\`*[\]<&~]|(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
+const INLINE_SYNTAX = /[\\`*[\]<&~]/;
+const ACTIVE_UNDERSCORE = /(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
 
 /**
  * The cells of a row line that holds no inline syntax, each as its text: the line starts with a
@@ -92,7 +112,7 @@ const INLINE_SYNTAX = /[\\`*[\]<&~]|(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
  * pipes, each cell trimmed — what GFM makes of it. Null for any other line.
  */
 export function plainRowCells(line: string): string[] | null {
-  if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line)) return null;
+  if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line) || (line.includes('_') && ACTIVE_UNDERSCORE.test(line))) return null;
   let end = line.length;
   while (end > 1 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
   if (end > 1 && line[end - 1] === '|') end--;

@@ -30,8 +30,9 @@ export function readMarkdown(source: SourceText, options: { batchBigTables?: boo
   const big = options.batchBigTables === false ? [] : findBigTables(lines, 1);
   if (big.length > 0) {
     // Parse the page with its big tables cut short, then their rows in batches (see batched-tables).
-    const truncated = truncateBigTables(lines, big);
+    const { text: truncated, pageLine } = truncateBigTables(lines, big);
     const tree = parse(truncated);
+    remapLines(tree, pageLine);
     const verified = verifyTruncated(tree, big, source.text);
     if (verified) {
       const prebuilt: WalkState['prebuilt'] = new Map();
@@ -43,16 +44,19 @@ export function readMarkdown(source: SourceText, options: { batchBigTables?: boo
         if (rows) prebuilt.set(table, { rows, notes });
         return rows !== null;
       });
-      if (complete) return readTree(tree, { file: source.file, text: truncated }, prebuilt);
+      if (complete) return readTree(tree, { file: source.file, text: truncated }, prebuilt, pageLine);
     }
   }
   return readTree(parse(source.text), source, new Map());
 }
 
-/** `source.text` must be the text the tree was parsed from (offsets index into it). */
-function readTree(tree: Root, source: SourceText, prebuilt: WalkState['prebuilt']): MarkdownTables {
+/**
+ * `source.text` must be the text the tree was parsed from (offsets index into it); `pageLine` maps
+ * its lines to the page's (the text may be the page with rows cut out).
+ */
+function readTree(tree: Root, source: SourceText, prebuilt: WalkState['prebuilt'], pageLine: (line: number) => number = (l) => l): MarkdownTables {
   const lineStarts = lineOffsets(source.text);
-  const state: WalkState = { source, lineStarts, tables: [], notes: [], section: null, consumedUntil: -1, prebuilt };
+  const state: WalkState = { source, lineStarts, pageLine, tables: [], notes: [], section: null, consumedUntil: -1, prebuilt };
   walk(tree, state);
   return { tables: state.tables, notes: state.notes };
 }
@@ -60,6 +64,8 @@ function readTree(tree: Root, source: SourceText, prebuilt: WalkState['prebuilt'
 interface WalkState {
   source: SourceText;
   lineStarts: number[];
+  /** A line of `source.text` → its line on the page. */
+  pageLine: (line: number) => number;
   tables: SourceTable[];
   notes: ReadNote[];
   section: string | null;
@@ -134,6 +140,15 @@ function toTableRow(line: number, texts: string[], width: number, notes: ReadNot
   return result;
 }
 
+/** Node positions of a tree parsed from a cut page, as lines of the page (offsets stay the cut page's). */
+function remapLines(node: Nodes, pageLine: (line: number) => number): void {
+  if (node.position) {
+    node.position.start.line = pageLine(node.position.start.line);
+    node.position.end.line = pageLine(node.position.end.line);
+  }
+  if ('children' in node) for (const child of node.children) remapLines(child as Nodes, pageLine);
+}
+
 /** The visible text of inline Markdown: markup removed, `<br>` as a line break, other tags dropped. */
 function phrasingText(children: PhrasingContent[]): string {
   let out = '';
@@ -191,7 +206,7 @@ function readHtmlTablesFrom(offset: number, state: WalkState): void {
       break;
     }
   }
-  const line = lineAt(state.lineStarts, offset);
+  const line = state.pageLine(lineAt(state.lineStarts, offset));
   if (end < 0) {
     throw new ErrcatError(state.source.file, line, 'Malformed table: HTML <table> never closes; expected </table> before the end of the page');
   }
