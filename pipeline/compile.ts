@@ -59,12 +59,8 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   const pages = [...spec.pages].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
   const isCode = (code: string) => resolved.codePattern.test(code);
   const summaries: PageSummary[] = [];
-  const T = (label: string, t0: number) => process.env.ERRCAT_TIMING && process.stderr.write(`${label} ${(performance.now() - t0).toFixed(1)}\n`);
-  let t0 = performance.now();
   const normalized = pages.map((page) => {
-    const tr = performance.now();
     const doc = page.bytes ? readPageBytes(page.file, page.bytes, { lang: page.lang }) : readPage(page.file, { lang: page.lang });
-    T(`read ${page.lang}`, tr);
     const result = normalizePage(doc, { columns: resolved.columns, isCode });
     summaries.push({
       lang: page.lang,
@@ -77,16 +73,12 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     });
     return result;
   });
-  T('read+normalize', t0); t0 = performance.now();
   const rows = normalized.flatMap((p) => p.rows);
   const sources = Object.fromEntries(pages.map((p) => [p.lang, p.file]));
   const merged = merge({ catalog: spec.name, languages, sources, rows, config: resolved });
   const unmapped = normalized.flatMap((p) => p.unmapped);
-  T('merge', t0); t0 = performance.now();
   const { report, excluded } = runChecks(spec.name, { merged, rows, unmapped, languages, config: resolved });
-  T('check', t0); t0 = performance.now();
   validateCatalog(merged.catalog, spec.name);
-  T('validate', t0); t0 = performance.now();
 
   const excludedByRule: Record<string, number> = {};
   const excludedRows = new Set<object>();
@@ -100,17 +92,13 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
 
   const artifacts = new Map<string, string>();
   artifacts.set(`${spec.name}/catalog.json`, toJson(merged.catalog));
-  T('pre-emit', t0); t0 = performance.now();
   artifacts.set(`${spec.name}/catalog.ts`, emitTypeScript(merged.catalog));
   artifacts.set(`${spec.name}/catalog.csv`, emitCsv(merged.catalog, { bom: options.csvBom }));
   artifacts.set(`${spec.name}/divergences.json`, toJson(report));
   artifacts.set(`${spec.name}/divergences.md`, emitReport(merged.catalog, report));
-  T('emit json ts csv md', t0); t0 = performance.now();
   artifacts.set(`${spec.name}/index.html`, emitReviewPage(merged.catalog, report));
-  T('emit html', t0); t0 = performance.now();
   const pkg = packageInfo(merged.catalog, resolved);
   for (const [file, text] of emitPackage(merged.catalog, pkg)) artifacts.set(`${spec.name}/${file}`, text);
-  T('emit pkg', t0);
   return {
     spec,
     catalog: merged.catalog,

@@ -39,15 +39,11 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   const out = values.out ?? 'dist';
   const { specs, explicit } = catalogSpecs(values);
-  let t = performance.now();
   const compiled = await compileAll(specs, values);
-  if (process.env.ERRCAT_TIMING) process.stderr.write(`compileAll ${(performance.now() - t).toFixed(1)}\n`);
-  t = performance.now();
   const artifacts = sharedArtifacts();
   for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
   // With --source only this catalog's folder (and the shared schema) is replaced.
   writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
-  if (process.env.ERRCAT_TIMING) process.stderr.write(`write ${(performance.now() - t).toFixed(1)}\n`);
   process.stdout.write(buildSummary(compiled, out, values.verbose ?? false));
   return 0;
 }
