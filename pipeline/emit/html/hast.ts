@@ -35,10 +35,10 @@ const RAW = new Set(['script', 'style']);
 const ATTRIBUTE: Record<string, string> = { className: 'class', httpEquiv: 'http-equiv', htmlFor: 'for' };
 const BOOLEAN = new Set(['hidden']);
 
-const escapeWith = (pattern: RegExp) => (value: string) =>
-  value.replace(pattern, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`);
-const escapeText = escapeWith(/[<&]/g);
-const escapeAttribute = escapeWith(/[\0"&'`]/g);
+const escapeWith = (pattern: RegExp, any: RegExp) => (value: string) =>
+  any.test(value) ? value.replace(pattern, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`) : value;
+const escapeText = escapeWith(/[<&]/g, /[<&]/);
+const escapeAttribute = escapeWith(/[\0"&'`]/g, /[\0"&'`]/);
 
 function attributeName(property: string): string {
   const mapped = ATTRIBUTE[property];

@@ -88,14 +88,11 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
     return seps;
   };
   const scanLeft = (top: number, left: number, bot: number, rgt: number) => {
-    const cols: number[] = [];
+    // The bottom border between the corners: only - and + (native scans; this runs per cell).
     const line = block[bot]!;
-    for (let i = rgt - 1; i > left; i--) {
-      const c = line.charAt(i);
-      if (c === '+') cols.push(i);
-      else if (c !== '-') return null;
-    }
-    if (line.charAt(left) !== '+') return null;
+    if (line.charAt(left) !== '+' || NOT_BORDER.test(line.slice(left + 1, rgt))) return null;
+    const cols: number[] = [];
+    for (let i = line.lastIndexOf('+', rgt - 1); i > left; i = line.lastIndexOf('+', i - 1)) cols.push(i);
     const rows = scanUp(top, left, bot);
     return rows === null ? null : { rows, cols };
   };
@@ -116,15 +113,16 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
   const scanRight = (top: number, left: number) => {
     const line = block[top]!;
     const cols: number[] = [];
+    // Along the top border: dashes up to each corner (found natively, not character by character).
     for (let i = left + 1; i <= right; i++) {
-      const c = line.charAt(i);
-      if (c === '+') {
-        cols.push(i);
-        const found = scanDown(top, left, i);
-        if (found) return { bottom: found.bottom, right: i, rows: found.rows, cols: cols.concat(found.cols) };
-      } else if (c !== '-') {
-        return null;
-      }
+      NOT_DASH.lastIndex = i;
+      const stop = NOT_DASH.exec(line);
+      if (stop === null || stop.index > right) return null;
+      i = stop.index;
+      if (line.charAt(i) !== '+') return null;
+      cols.push(i);
+      const found = scanDown(top, left, i);
+      if (found) return { bottom: found.bottom, right: i, rows: found.rows, cols: cols.concat(found.cols) };
     }
     return null;
   };
@@ -187,6 +185,9 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
   }
   return { headerRows, rows };
 }
+
+const NOT_DASH = /[^-]/g;
+const NOT_BORDER = /[^-+]/;
 
 /** A binary min-heap of (top, left) corners. */
 class CornerHeap {
