@@ -76,6 +76,10 @@ function serialize(node: RootContent | Root, raw: boolean, out: string[]): void 
     case 'text':
       out.push(raw ? node.value : escapeText(node.value));
       return;
+    case 'raw' as RootContent['type']:
+      // Markup this serialiser wrote already (see {@link serialized}).
+      out.push((node as unknown as { value: string }).value);
+      return;
     case 'element': {
       out.push(`<${node.tagName}${attributes(node.properties)}>`);
       if (VOID.has(node.tagName)) return;
@@ -87,6 +91,14 @@ function serialize(node: RootContent | Root, raw: boolean, out: string[]): void 
     default:
       throw new Error(`hast: cannot serialise a ${node.type} node`);
   }
+}
+
+/**
+ * An element serialised at once and kept as a `raw` node: a page of ten thousand rows need not
+ * hold ten thousand row trees at the same time. `serialize` must be the page's own serialiser.
+ */
+export function serialized(element: Element, serialize: (tree: Root) => string): ElementContent {
+  return { type: 'raw', value: serialize({ type: 'root', children: [element] }) } as unknown as ElementContent;
 }
 
 export function toHtml(tree: Root): string {

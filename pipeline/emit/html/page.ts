@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { SCRIPT, STYLE } from './assets';
-import { h, toHtml, type Element, type ElementContent, type Root } from './hast';
+import { h, serialized, toHtml, type Element, type ElementContent, type Root } from './hast';
+
+export { serialized, toHtml };
 import { diffChars } from './text-diff';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -15,7 +17,10 @@ export const CONTENT_SECURITY_POLICY =
   `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; ` +
   `img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
 
-/** A serialiser of hast trees: ./hast's by default; tests pass hast-util-to-html's to compare. */
+/**
+ * A serialiser of hast trees: ./hast's by default; tests pass hast-util-to-html's (with
+ * allowDangerousHtml, for the rows serialised ahead) to compare.
+ */
 export type Serialize = (tree: Root) => string;
 
 export function renderPage(title: string, body: ElementContent[], serialize: Serialize = toHtml): string {

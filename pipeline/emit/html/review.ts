@@ -9,7 +9,7 @@ import { RULES } from '../../check';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from '../../generated/catalog';
 import type { Divergence, DivergenceReport } from '../../generated/divergences';
 import { h } from './hast';
-import { filterForm, lines, markedPair, renderPage, type Serialize, wordingOrPunct, type Element, type ElementContent } from './page';
+import { filterForm, lines, markedPair, renderPage, serialized, toHtml, type Serialize, wordingOrPunct, type Element, type ElementContent } from './page';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const MESSAGE_RULES: Record<string, string> = { 'message-mismatch': 'wording', 'message-punctuation': 'punct' };
@@ -74,7 +74,7 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
   const table = h('table', { id: 'codes' }, [
     h('caption', `Every code of ${catalog.catalog}, one row per variant`),
     h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', lines(rows.map((row) => codeRow(catalog, row, hasModule)))),
+    h('tbody', lines(rows.map((row) => serialized(codeRow(catalog, row, hasModule), serialize ?? toHtml)))),
   ]);
   const body: ElementContent[] = [...header, table];
   if (unattached.length > 0) {
