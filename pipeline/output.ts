@@ -4,7 +4,8 @@
  * previous output is untouched; after it, the old folder is removed. An output that already holds
  * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
 export interface OutputDifference {
@@ -64,7 +65,7 @@ export function compareArtifacts(outDir: string, artifacts: Map<string, string>,
   for (const [path, text] of artifacts) {
     const file = join(outDir, path);
     if (!existsSync(file)) differences.push({ path, kind: 'missing' });
-    else if (!readFileSync(file).equals(Buffer.from(text, 'utf8'))) differences.push({ path, kind: 'differs' });
+    else if (!sameContent(file, text)) differences.push({ path, kind: 'differs' });
   }
   if (existsSync(outDir)) {
     for (const path of listFiles(outDir)) {
@@ -74,6 +75,24 @@ export function compareArtifacts(outDir: string, artifacts: Map<string, string>,
     }
   }
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Whether a file holds exactly `text` as UTF-8: sizes first, then digests, the file read in
+ * chunks, so comparing a large output holds no second copy of it in memory.
+ */
+function sameContent(file: string, text: string): boolean {
+  if (statSync(file).size !== Buffer.byteLength(text, 'utf8')) return false;
+  const expected = createHash('sha256').update(text, 'utf8').digest();
+  const actual = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) actual.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return actual.digest().equals(expected);
 }
 
 function listFiles(dir: string, root = dir): string[] {

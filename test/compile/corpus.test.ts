@@ -142,6 +142,10 @@ describe.skipIf(!hasCorpus)("every service's newest pages, both languages, with 
         lines.push(`${page.file}: ${expected.size} reference codes, ${expected.size - lost.length} in the catalog`);
       }
       lines.push(`${service}: ${compiled.accounting.kept}/${compiled.accounting.read} rows kept, ${compiled.catalog.entries.length} entries`);
+      // Every bilingual pair keeps ≥ 99.5% of its rows; a one-language page may lose a note row.
+      if (pages.length > 1 && compiled.accounting.kept / compiled.accounting.read < 0.995) {
+        failures.push(`${service}: only ${compiled.accounting.kept} of ${compiled.accounting.read} rows kept`);
+      }
     }
     console.log(`newest pages of ${services.size} services\n${lines.join('\n')}\noverall ${kept}/${read} rows kept`);
     expect(failures).toEqual([]);
