@@ -9,7 +9,8 @@ export const mainHelp = `Usage: errcat <command> [options]
 
 Compiles the error-code tables of documentation pages (Markdown and reStructuredText,
 one page per language) into one bilingual catalog, reports where the languages disagree,
-and emits JSON, TypeScript, CSV and a JSON Schema.
+and emits JSON, TypeScript, CSV, a JSON Schema, a review page (index.html) and an npm
+package per catalog.
 
 Commands:
   rows FILE...     print the tables read from pages, as JSON
