@@ -1,7 +1,7 @@
 /**
  * Reads the tables of a Markdown page: GFM pipe tables (remark-parse + remark-gfm) and raw HTML
- * `<table>` blocks (parsed with parse5, the HTML parser browsers' rules are written for, through
- * hast-util-from-html). Both become the same table model. Tables inside fenced or indented code
+ * `<table>` blocks (parsed with parse5, the HTML parser browsers' rules are written for). Both
+ * become the same table model. Tables inside fenced or indented code
  * are code, not tables: only what remark parsed as a table or as an HTML block is looked at.
  */
 import type { Html, Nodes, Parent, PhrasingContent, Root, Table } from 'mdast';
