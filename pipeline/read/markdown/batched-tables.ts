@@ -54,32 +54,6 @@ export function findBigTables(lines: string[], threshold: number): BigTable[] {
   return found;
 }
 
-/**
- * The page with every big table cut to its first body row (the other rows are read line by line),
- * and the map from a line of the cut page back to its line on the page. The rows are taken out, not
- * blanked: thousands of blank lines would cost remark more than the rows.
- */
-export function truncateBigTables(lines: string[], tables: BigTable[]): { text: string; pageLine: (line: number) => number } {
-  const kept: string[] = [];
-  // [first line of the cut page after a cut, lines cut before it], in page order.
-  const shifts: Array<[number, number]> = [];
-  let from = 0;
-  let cut = 0;
-  for (const t of tables) {
-    for (let k = from; k <= t.bodyStart; k++) kept.push(lines[k]!);
-    cut += t.bodyEnd - t.bodyStart - 1;
-    shifts.push([kept.length + 1, cut]);
-    from = t.bodyEnd;
-  }
-  for (let k = from; k < lines.length; k++) kept.push(lines[k]!);
-  const pageLine = (line: number) => {
-    let shift = 0;
-    for (const [at, by] of shifts) if (line >= at) shift = by;
-    return line + shift;
-  };
-  return { text: kept.join('\n'), pageLine };
-}
-
 /** remark must have read each candidate as a table at its header line with exactly one body row. */
 export function verifyTruncated(tree: Root, tables: BigTable[], text: string): Map<BigTable, Table> | null {
   if (DEFINITION.test(text)) return null; // reference links in cells need the whole page

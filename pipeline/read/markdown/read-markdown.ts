@@ -1,8 +1,9 @@
 /**
  * Reads the tables of a Markdown page: GFM pipe tables (remark-parse + remark-gfm) and raw HTML
  * `<table>` blocks (parsed with parse5, the HTML parser browsers' rules are written for). Both
- * become the same table model. Tables inside fenced or indented code
- * are code, not tables: only what remark parsed as a table or as an HTML block is looked at.
+ * become the same table model. Tables inside fenced or indented code are code, not tables: only
+ * what remark parsed as a table or as an HTML block is looked at. remark is given the page with
+ * the rows of its tables cut out (see cut-page), which are read line by line or by parse5.
  */
 import type { Html, Nodes, Parent, PhrasingContent, Root, Table } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -10,7 +11,8 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { DELIMITER_ROW, findBigTables, readBodyRows, truncateBigTables, verifyTruncated } from './batched-tables';
+import { DELIMITER_ROW, findBigTables, readBodyRows, verifyTruncated } from './batched-tables';
+import { cutLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 
@@ -25,51 +27,80 @@ const processor = unified().use(remarkParse).use(remarkGfmTables);
 const parse = (text: string) => processor.parse(text) as Root;
 
 export function readMarkdown(source: SourceText, options: { batchBigTables?: boolean } = {}): MarkdownTables {
+  if (options.batchBigTables !== false) {
+    const cut = readCutPage(source);
+    if (cut) return cut;
+  }
+  return readTree(parse(source.text), source, source.text, new Map(), IDENTITY);
+}
+
+const IDENTITY: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> = { pageLine: (l) => l, pageOffset: (o) => o, cutOffset: (o) => o };
+
+/**
+ * The page read with its pipe-table rows and the inside of its HTML tables cut out of what remark
+ * parses (see cut-page); null when that may read differently from the page parsed whole (a table
+ * not found where expected, rows that end a table), so the caller parses it whole.
+ */
+function readCutPage(source: SourceText): MarkdownTables | null {
   const lines = source.text.split('\n');
   // Every pipe table of more than one body row has its rows read line by line (see batched-tables).
-  const big = options.batchBigTables === false ? [] : findBigTables(lines, 1);
-  if (big.length > 0) {
-    // Parse the page with its big tables cut short, then their rows in batches (see batched-tables).
-    const { text: truncated, pageLine } = truncateBigTables(lines, big);
-    const tree = parse(truncated);
-    remapLines(tree, pageLine);
-    const verified = verifyTruncated(tree, big, source.text);
-    if (verified) {
-      const prebuilt: WalkState['prebuilt'] = new Map();
-      const complete = big.every((t) => {
-        const table = verified.get(t)!;
-        const notes: ReadNote[] = [];
-        const width = table.children[0]!.children.length;
-        const rows = readBodyRows(lines, t, parse, cellTexts, (line, texts) => toTableRow(line, texts, width, notes));
-        if (rows) prebuilt.set(table, { rows, notes });
-        return rows !== null;
-      });
-      if (complete) return readTree(tree, { file: source.file, text: truncated }, prebuilt, pageLine);
-    }
+  const pipes = findBigTables(lines, 1);
+  const html = findHtmlTables(source.text, lines);
+  const cuts: Array<[number, number]> = [
+    ...pipes.map((t): [number, number] => [t.bodyStart + 1, t.bodyEnd]),
+    ...html.map((r): [number, number] => [r.openLine + 1, r.closeLine]),
+  ]
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0]);
+  if (cuts.length === 0) return null;
+  for (let i = 1; i < cuts.length; i++) if (cuts[i]![0] < cuts[i - 1]![1]) return null;
+  const page = cutLines(lines, cuts);
+  const tree = parse(page.text);
+  remapLines(tree, page.pageLine);
+  const verified = verifyTruncated(tree, pipes, source.text);
+  if (!verified) return null;
+  const prebuilt: WalkState['prebuilt'] = new Map();
+  for (const t of pipes) {
+    const table = verified.get(t)!;
+    const notes: ReadNote[] = [];
+    const width = table.children[0]!.children.length;
+    const rows = readBodyRows(lines, t, parse, cellTexts, (line, texts) => toTableRow(line, texts, width, notes));
+    if (!rows) return null;
+    prebuilt.set(table, { rows, notes });
   }
-  return readTree(parse(source.text), source, new Map());
+  const read = readTree(tree, { file: source.file, text: page.text }, source.text, prebuilt, page);
+  return html.every((r) => read.htmlRead.has(r.start)) ? read : null;
 }
 
 /**
- * `source.text` must be the text the tree was parsed from (offsets index into it); `pageLine` maps
- * its lines to the page's (the text may be the page with rows cut out).
+ * `parsed.text` is the text the tree was parsed from (its offsets index into it); `original` is the
+ * page, from which HTML tables are read; `maps` turn the parsed text's lines and offsets into the page's.
  */
-function readTree(tree: Root, source: SourceText, prebuilt: WalkState['prebuilt'], pageLine: (line: number) => number = (l) => l): MarkdownTables {
-  const lineStarts = lineOffsets(source.text);
-  const state: WalkState = { source, lineStarts, pageLine, tables: [], notes: [], section: null, consumedUntil: -1, prebuilt };
+function readTree(
+  tree: Root,
+  parsed: SourceText,
+  original: string,
+  prebuilt: WalkState['prebuilt'],
+  maps: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'>,
+): MarkdownTables & { htmlRead: Set<number> } {
+  const state: WalkState = { source: parsed, original, ...maps, tables: [], notes: [], section: null, consumedUntil: -1, prebuilt, htmlRead: new Set() };
   walk(tree, state);
-  return { tables: state.tables, notes: state.notes };
+  return { tables: state.tables, notes: state.notes, htmlRead: state.htmlRead };
 }
 
-interface WalkState {
+interface WalkState extends Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> {
+  /** What remark parsed: the page, or the page with lines cut out (see cut-page). */
   source: SourceText;
-  lineStarts: number[];
-  /** A line of `source.text` → its line on the page. */
-  pageLine: (line: number) => number;
+  /** The page as written: HTML tables are read from it. */
+  original: string;
+  /** Lines of the page, for the line of an HTML table (computed when first needed). */
+  originalLineStarts?: number[];
+  /** Where each HTML table read starts on the page (the offset of its `<table`). */
+  htmlRead: Set<number>;
   tables: SourceTable[];
   notes: ReadNote[];
   section: string | null;
-  /** Source offset up to which an HTML table already consumed the text. */
+  /** Offset of the parsed text up to which an HTML table already consumed it. */
   consumedUntil: number;
   /** Body rows of big tables, already read in batches (the table node holds only its header then). */
   prebuilt: Map<Table, { rows: TableRow[]; notes: ReadNote[] }>;
@@ -191,27 +222,18 @@ function htmlInParagraph(node: Parent, state: WalkState): void {
   }
 }
 
-const TABLE_TAG = /<(\/?)table\b[^>]*>/gi;
-
-/** Takes the source from `<table` to its matching `</table>` (nested tables counted) and reads it. */
+/** Reads the HTML table whose `<table` is at `offset` of the parsed text, from the page, to its matching `</table>`. */
 function readHtmlTablesFrom(offset: number, state: WalkState): void {
-  const text = state.source.text;
-  TABLE_TAG.lastIndex = offset;
-  let depth = 0;
-  let end = -1;
-  for (let m = TABLE_TAG.exec(text); m; m = TABLE_TAG.exec(text)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      end = m.index + m[0].length;
-      break;
-    }
-  }
-  const line = state.pageLine(lineAt(state.lineStarts, offset));
+  const start = state.pageOffset(offset);
+  const end = tableEnd(state.original, start);
+  state.originalLineStarts ??= lineOffsets(state.original);
+  const line = lineAt(state.originalLineStarts, start);
   if (end < 0) {
     throw new ErrcatError(state.source.file, line, 'Malformed table: HTML <table> never closes; expected </table> before the end of the page');
   }
-  state.tables.push(htmlReader()(text.slice(offset, end), line, state.section));
-  state.consumedUntil = end;
+  state.tables.push(htmlReader()(state.original.slice(start, end), line, state.section));
+  state.htmlRead.add(start);
+  state.consumedUntil = state.cutOffset(end);
 }
 
 /**

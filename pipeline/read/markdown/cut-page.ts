@@ -1,0 +1,112 @@
+/**
+ * The page remark is given, with the lines it need not tokenise cut out: the body rows of pipe
+ * tables (read line by line, see batched-tables) and the inside of HTML tables (read from the page
+ * by parse5, see html-table). remark's cost is per character, and these are most of a page's
+ * characters. The lines that open and close each table stay, so remark still sees every table
+ * where it is; maps give each line and offset of the cut page back as the page's. The caller
+ * verifies that every table was read where it was expected, else parses the page whole.
+ */
+
+/** A `<table>` opening a line: its offsets (`start` at `<table`, `end` after its `</table>`) and 0-based lines. */
+export interface HtmlTableRegion {
+  start: number;
+  end: number;
+  openLine: number;
+  closeLine: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** `<table` first on its line, after at most three spaces and any empty anchors (`<a name="x"></a>`). */
+const OPENS_LINE = /^ {0,3}(?:<a\b[^>]*>\s*<\/a>\s*)*<table\b/i;
+const TABLE_TAG = /<(\/?)table\b[^>]*>/gi;
+
+/** The offset just after the `</table>` that closes the table opening at `start` (nesting counted), or -1. */
+export function tableEnd(text: string, start: number): number {
+  TABLE_TAG.lastIndex = start;
+  let depth = 0;
+  for (let m = TABLE_TAG.exec(text); m; m = TABLE_TAG.exec(text)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+/** HTML tables that open a line outside fenced code, in page order. */
+export function findHtmlTables(text: string, lines: string[]): HtmlTableRegion[] {
+  const found: HtmlTableRegion[] = [];
+  let fence: string | null = null;
+  let offset = 0;
+  for (let i = 0; i < lines.length; offset += lines[i]!.length + 1, i++) {
+    const line = lines[i]!;
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    const open = OPENS_LINE.exec(line);
+    if (!open) continue;
+    const start = offset + open[0].length - '<table'.length;
+    const end = tableEnd(text, start);
+    if (end < 0) continue; // the reader reports the unclosed table where remark finds it
+    // The line holding the table's last character; the scan goes on after it.
+    const openLine = i;
+    while (i + 1 < lines.length && offset + lines[i]!.length + 1 <= end - 1) {
+      offset += lines[i]!.length + 1;
+      i++;
+    }
+    found.push({ start, end, openLine, closeLine: i });
+  }
+  return found;
+}
+
+export interface CutPage {
+  text: string;
+  /** A 1-based line of the cut page → the page's. */
+  pageLine: (line: number) => number;
+  /** An offset into the cut page → the page's. */
+  pageOffset: (offset: number) => number;
+  /** An offset into the page (outside the cuts) → the cut page's. */
+  cutOffset: (offset: number) => number;
+}
+
+/** The page without the lines [from, to) of each cut (sorted, not overlapping). */
+export function cutLines(lines: string[], cuts: Array<[number, number]>): CutPage {
+  const kept: string[] = [];
+  const lineShifts: Array<[number, number]> = []; // [first cut-page line after a cut, lines cut so far]
+  const offsetShifts: Array<[number, number]> = []; // [cut-page offset of a cut, characters cut so far]
+  let from = 0;
+  let linesCut = 0;
+  let charsCut = 0;
+  let length = 0;
+  for (const [a, b] of cuts) {
+    for (let k = from; k < a; k++) {
+      kept.push(lines[k]!);
+      length += lines[k]!.length + 1;
+    }
+    for (let k = a; k < b; k++) charsCut += lines[k]!.length + 1;
+    linesCut += b - a;
+    lineShifts.push([kept.length + 1, linesCut]);
+    offsetShifts.push([length, charsCut]);
+    from = b;
+  }
+  for (let k = from; k < lines.length; k++) kept.push(lines[k]!);
+  const shiftAt = (shifts: Array<[number, number]>, at: number) => {
+    let shift = 0;
+    for (const [where, by] of shifts) if (at >= where) shift = by;
+    return shift;
+  };
+  return {
+    text: kept.join('\n'),
+    pageLine: (line) => line + shiftAt(lineShifts, line),
+    pageOffset: (offset) => offset + shiftAt(offsetShifts, offset),
+    cutOffset: (offset) => {
+      let shift = 0;
+      for (const [where, by] of offsetShifts) if (offset >= where + by) shift = by;
+      return offset - shift;
+    },
+  };
+}
