@@ -18,27 +18,30 @@ const SIMPLENAME = `(?:[\\p{L}\\p{N}\\p{M}])+(?:[-._+:](?:[\\p{L}\\p{N}\\p{M}])+
 const START_PREFIX = `(?:^|(?<=[\\s${OPENERS}]|${DELIMITER}))`;
 const END_SUFFIX = `(?:$|(?=[\\s\\0${CLOSING_DELIMITERS}${CLOSERS}]|${DELIMITER}))`;
 
-const INITIAL = new RegExp(
-  START_PREFIX +
-    '(?:' +
-    '(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))(?!\\s)' +
-    '|' +
-    `(?<whole>(?<refname>${SIMPLENAME})(?<refend>__?)|\\[(?<fnlabel>[0-9]+|#(?:${SIMPLENAME})?|\\*|${SIMPLENAME})(?<fnend>\\]_))${END_SUFFIX}` +
-    '|' +
-    `(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?!\\s)` +
-    ')',
-  'u',
-);
+// Compiled when a page first has inline markup: Unicode-class patterns cost milliseconds to build,
+// and most runs (Markdown pages, cells without markup) never need them.
+const compilePatterns = () => ({
+  INITIAL: new RegExp(
+    START_PREFIX +
+      '(?:' +
+      '(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))(?!\\s)' +
+      '|' +
+      `(?<whole>(?<refname>${SIMPLENAME})(?<refend>__?)|\\[(?<fnlabel>[0-9]+|#(?:${SIMPLENAME})?|\\*|${SIMPLENAME})(?<fnend>\\]_))${END_SUFFIX}` +
+      '|' +
+      `(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?!\\s)` +
+      ')',
+    'u',
+  ),
+  END_EMPHASIS: new RegExp(`(?<![\\s\\0])(\\*)${END_SUFFIX}`, 'u'),
+  END_STRONG: new RegExp(`(?<![\\s\\0])(\\*\\*)${END_SUFFIX}`, 'u'),
+  END_LITERAL: new RegExp(`(?<!\\s)(\`\`)${END_SUFFIX}`, 'u'),
+  END_TARGET: new RegExp(`(?<![\\s\\0])(\`)${END_SUFFIX}`, 'u'),
+  END_SUBSTITUTION: new RegExp(`(?<![\\s\\0])(\\|_{0,2})${END_SUFFIX}`, 'u'),
+  END_INTERPRETED: new RegExp(`(?<!(?<!\\0)[\\s\\0])(\`(?<suffix>(?<role>:${SIMPLENAME}:)?(?<refend>__?)?))${END_SUFFIX}`, 'u'),
+});
+let compiled: ReturnType<typeof compilePatterns> | undefined;
+const patterns = () => (compiled ??= compilePatterns());
 
-const END_EMPHASIS = new RegExp(`(?<![\\s\\0])(\\*)${END_SUFFIX}`, 'u');
-const END_STRONG = new RegExp(`(?<![\\s\\0])(\\*\\*)${END_SUFFIX}`, 'u');
-const END_LITERAL = new RegExp(`(?<!\\s)(\`\`)${END_SUFFIX}`, 'u');
-const END_TARGET = new RegExp(`(?<![\\s\\0])(\`)${END_SUFFIX}`, 'u');
-const END_SUBSTITUTION = new RegExp(`(?<![\\s\\0])(\\|_{0,2})${END_SUFFIX}`, 'u');
-const END_INTERPRETED = new RegExp(
-  `(?<!(?<!\\0)[\\s\\0])(\`(?<suffix>(?<role>:${SIMPLENAME}:)?(?<refend>__?)?))${END_SUFFIX}`,
-  'u',
-);
 const EMBEDDED_LINK = /(?:[ \n]+|^)<((?:[^<>]|\0[<>])+)>$/u;
 
 /** Opening/closing pairs for docutils' "quoted start-string" rule: `"*"` or `(*)` is not markup. */
@@ -143,7 +146,7 @@ export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   const scan: Scan = { length: remaining.length, noEndFrom: new Map() };
   let out = '';
   for (;;) {
-    const match = INITIAL.exec(remaining);
+    const match = patterns().INITIAL.exec(remaining);
     if (!match) break;
     const step = dispatch(match, remaining, refs, scan);
     out += unescape(step.before);
@@ -160,16 +163,16 @@ function dispatch(match: RegExpExecArray, string: string, refs: PageRefs, scan: 
     const end = start + g.start.length;
     switch (g.start) {
       case '**':
-        return inlineObject(scan, string, start, end, END_STRONG, unescape);
+        return inlineObject(scan, string, start, end, patterns().END_STRONG, unescape);
       case '*':
-        return inlineObject(scan, string, start, end, END_EMPHASIS, unescape);
+        return inlineObject(scan, string, start, end, patterns().END_EMPHASIS, unescape);
       case '``':
-        return inlineObject(scan, string, start, end, END_LITERAL, restoreBackslashes);
+        return inlineObject(scan, string, start, end, patterns().END_LITERAL, restoreBackslashes);
       case '_`':
-        return inlineObject(scan, string, start, end, END_TARGET, unescape);
+        return inlineObject(scan, string, start, end, patterns().END_TARGET, unescape);
       default: {
         // `|name|`: a substitution reference. Undefined ones stay as written (docutils reports them).
-        const step = inlineObject(scan, string, start, end, END_SUBSTITUTION, (t) => t);
+        const step = inlineObject(scan, string, start, end, patterns().END_SUBSTITUTION, (t) => t);
         if (step.text === null) return step;
         const name = unescape(step.text).replace(/\s+/g, ' ');
         const replacement = refs.substitutions.get(name) ?? refs.substitutions.get(name.toLowerCase());
@@ -227,7 +230,7 @@ function interpreted(match: RegExpExecArray, string: string, refs: PageRefs, sca
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
   const rest = string.slice(backquoteEnd);
-  const endMatch = searchEnd(scan, END_INTERPRETED, string, backquoteEnd);
+  const endMatch = searchEnd(scan, patterns().END_INTERPRETED, string, backquoteEnd);
   if (!endMatch || endMatch.index === 0) {
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
