@@ -183,6 +183,11 @@ function toEntry(code: string, variants: VariantRows[], languages: string[]): Ca
   return { errorCode: code, ...all[0]!, ...(all.length > 1 ? { variants: all as CatalogEntry['variants'] } : {}) };
 }
 
+/** Every variant of an entry: its `variants`, or the entry itself when the code has one row per language. */
+export function variantsOf(entry: CatalogEntry): readonly Variant[] {
+  return entry.variants ?? [entry];
+}
+
 /** Code order: by code point, so the order is the same on every machine and locale. */
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

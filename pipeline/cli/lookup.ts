@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrcatError } from '../errors';
-import type { Catalog, CatalogEntry, Variant } from '../generated/catalog';
+import type { Catalog, CatalogEntry } from '../generated/catalog';
+import { variantsOf } from '../merge';
 import { parseCommandArgs, UsageError } from './args';
 
 export const lookupHelp = `Usage: errcat lookup CODE [--lang LANG] [--out DIR] [--catalog NAME] [--json]
@@ -62,7 +63,7 @@ export async function runLookup(argv: string[]): Promise<number> {
 
 function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: string | undefined): string {
   const lines = [`${entry.errorCode}  (catalog ${name})`];
-  const variants: readonly Variant[] = entry.variants ?? [entry];
+  const variants = variantsOf(entry);
   const indent = variants.length > 1 ? '  ' : '';
   variants.forEach((variant, i) => {
     if (variants.length > 1) lines.push(`  variant ${i + 1} of ${variants.length}`);

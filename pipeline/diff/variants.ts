@@ -4,14 +4,14 @@
  * so an edited variant is a change of that variant. When one variant is left on each side they
  * pair whatever they say, as a single-row code always has.
  */
-import type { CatalogEntry, Variant } from '../generated/catalog';
+import type { CatalogEntry } from '../generated/catalog';
+import { variantsOf } from '../merge';
 import { collapseSpace, sameText } from '../text';
 
 type Side = CatalogEntry | undefined;
 
 function asEntries(entry: CatalogEntry): CatalogEntry[] {
-  const variants: readonly Variant[] = entry.variants ?? [entry];
-  return variants.map((v) => ({ errorCode: entry.errorCode, ...v }));
+  return variantsOf(entry).map((v) => ({ errorCode: entry.errorCode, ...v }));
 }
 
 function contentKey(v: CatalogEntry): string {

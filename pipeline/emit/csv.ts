@@ -6,8 +6,8 @@
  * CSV formula injection, so a spreadsheet shows them as text instead of running them.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Catalog, CatalogEntry, Variant } from '../generated/catalog';
-import { compareCodes } from '../merge';
+import type { Catalog } from '../generated/catalog';
+import { compareCodes, variantsOf } from '../merge';
 
 const TEXT_FIELDS = ['message', 'description', 'measure'] as const;
 
@@ -19,7 +19,6 @@ export function neutralizeFormula(text: string): string {
 
 export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): string {
   const langs = catalog.languages;
-  const variantsOf = (entry: CatalogEntry): readonly Variant[] => entry.variants ?? [entry];
   const extraHeaders = new Set<string>();
   for (const entry of catalog.entries) {
     for (const variant of variantsOf(entry)) for (const text of Object.values(variant.texts)) for (const h of Object.keys(text?.extra ?? {})) extraHeaders.add(h);

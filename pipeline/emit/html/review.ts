@@ -6,6 +6,7 @@
  * presence) live in the URL hash, so a link shares the view; without JavaScript every row shows.
  */
 import { RULES } from '../../check';
+import { variantsOf } from '../../merge';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from '../../generated/catalog';
 import type { Divergence, DivergenceReport } from '../../generated/divergences';
 import { h } from './hast';
@@ -96,7 +97,7 @@ function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
   for (const d of report.divergences) if (d.errorCode !== undefined) byCode.set(d.errorCode, [...(byCode.get(d.errorCode) ?? []), d]);
   const rows: VariantRow[] = [];
   for (const entry of catalog.entries) {
-    const variants: readonly Variant[] = entry.variants ?? [entry];
+    const variants = variantsOf(entry);
     const found = variants.map((): Divergence[] => []);
     for (const d of byCode.get(entry.errorCode) ?? []) {
       // A divergence belongs to the variant whose rows it names; else (a collapsed repeat) to the first.

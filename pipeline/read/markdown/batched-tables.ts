@@ -16,10 +16,9 @@ export const BATCH_ROWS = 256;
 
 /** A GFM delimiter row (`|--|:--:|`). */
 export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
 
-export interface BigTable {
+export interface PipeTable {
   /** 0-based line indexes: the header row, and the body rows [bodyStart, bodyEnd). */
   header: number;
   bodyStart: number;
@@ -27,35 +26,25 @@ export interface BigTable {
 }
 
 /**
- * Candidate tables: a line with a pipe after a blank line (or at the top), a delimiter row under
- * it, and more than `threshold` non-blank lines after that. Lines inside fenced code are
- * skipped. Only candidates: remark confirms each one (see {@link verifyTruncated}).
+ * Candidate pipe tables of two body rows or more: a line with a pipe after a blank line (or at the
+ * top), a delimiter row under it, then non-blank lines. Lines in fenced code (`fenced`, see
+ * cut-page) are passed over. Only candidates: remark confirms each one (see {@link verifyTruncated}).
  */
-export function findBigTables(lines: string[], threshold: number): BigTable[] {
-  const found: BigTable[] = [];
-  let fence: string | null = null;
+export function findPipeTables(lines: string[], fenced: boolean[]): PipeTable[] {
+  const found: PipeTable[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
-    if (!line.includes('|') || /^\s/.test(line) || (i > 0 && lines[i - 1]!.trim() !== '') || !DELIMITER_ROW.test(lines[i + 1]!)) continue;
+    if (fenced[i] || !line.includes('|') || /^\s/.test(line) || (i > 0 && lines[i - 1]!.trim() !== '') || !DELIMITER_ROW.test(lines[i + 1]!)) continue;
     let end = i + 2;
     while (end < lines.length && lines[end]!.trim() !== '') end++;
-    if (end - (i + 2) > threshold) found.push({ header: i, bodyStart: i + 2, bodyEnd: end });
+    if (end - (i + 2) > 1) found.push({ header: i, bodyStart: i + 2, bodyEnd: end });
     i = end;
   }
   return found;
 }
 
 /** remark must have read each candidate as a table at its header line with exactly one body row. */
-export function verifyTruncated(tree: Root, tables: BigTable[], text: string): Map<BigTable, Table> | null {
+export function verifyTruncated(tree: Root, tables: PipeTable[], text: string): Map<PipeTable, Table> | null {
   if (DEFINITION.test(text)) return null; // reference links in cells need the whole page
   const byLine = new Map<number, Table>();
   const visit = (node: { type: string; children?: unknown[]; position?: { start: { line: number } } }) => {
@@ -63,7 +52,7 @@ export function verifyTruncated(tree: Root, tables: BigTable[], text: string): M
     else if (node.children) for (const child of node.children) visit(child as typeof node);
   };
   visit(tree as unknown as Parameters<typeof visit>[0]);
-  const result = new Map<BigTable, Table>();
+  const result = new Map<PipeTable, Table>();
   for (const t of tables) {
     const table = byLine.get(t.header + 1);
     if (!table || table.children.length !== 2) return null;
@@ -103,7 +92,7 @@ export function plainRowCells(line: string): string[] | null {
  */
 export function readBodyRows<R>(
   lines: string[],
-  t: BigTable,
+  t: PipeTable,
   parse: (text: string) => Root,
   cellTexts: (row: Table['children'][number]) => string[],
   convert: (line: number, texts: string[]) => R,

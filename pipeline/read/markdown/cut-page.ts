@@ -31,22 +31,34 @@ export function tableEnd(text: string, start: number): number {
   return -1;
 }
 
-/** HTML tables that open a line outside fenced code, in page order. */
-export function findHtmlTables(text: string, lines: string[]): HtmlTableRegion[] {
-  const found: HtmlTableRegion[] = [];
+/**
+ * Which lines are fenced code (the fences included), for the table finders to pass over. Only a
+ * guide: a table wrongly taken for code is simply read with the rest of the page, and one wrongly
+ * taken for a table is not confirmed by remark, so the page is parsed whole.
+ */
+export function fencedLines(lines: string[]): boolean[] {
+  const fenced = new Array<boolean>(lines.length).fill(false);
   let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const f = FENCE.exec(lines[i]!);
+    if (fence) {
+      fenced[i] = true;
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
+    } else if (f) {
+      fenced[i] = true;
+      fence = f[1]!;
+    }
+  }
+  return fenced;
+}
+
+/** HTML tables that open a line outside fenced code, in page order. */
+export function findHtmlTables(text: string, lines: string[], fenced: boolean[]): HtmlTableRegion[] {
+  const found: HtmlTableRegion[] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; offset += lines[i]!.length + 1, i++) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
+    if (fenced[i]) continue;
     const open = OPENS_LINE.exec(line);
     if (!open) continue;
     const start = offset + open[0].length - '<table'.length;

@@ -11,8 +11,8 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { DELIMITER_ROW, findBigTables, readBodyRows, verifyTruncated } from './batched-tables';
-import { cutLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
+import { DELIMITER_ROW, findPipeTables, readBodyRows, verifyTruncated } from './batched-tables';
+import { cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 
@@ -26,8 +26,9 @@ const processor = unified().use(remarkParse).use(remarkGfmTables);
 
 const parse = (text: string) => processor.parse(text) as Root;
 
-export function readMarkdown(source: SourceText, options: { batchBigTables?: boolean } = {}): MarkdownTables {
-  if (options.batchBigTables !== false) {
+/** `parseWhole` skips the cut page (see cut-page): the reference the tests compare the cut reading with. */
+export function readMarkdown(source: SourceText, options: { parseWhole?: boolean } = {}): MarkdownTables {
+  if (!options.parseWhole) {
     const cut = readCutPage(source);
     if (cut) return cut;
   }
@@ -44,8 +45,9 @@ const IDENTITY: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> = { pageL
 function readCutPage(source: SourceText): MarkdownTables | null {
   const lines = source.text.split('\n');
   // Every pipe table of more than one body row has its rows read line by line (see batched-tables).
-  const pipes = findBigTables(lines, 1);
-  const html = findHtmlTables(source.text, lines);
+  const fenced = fencedLines(lines);
+  const pipes = findPipeTables(lines, fenced);
+  const html = findHtmlTables(source.text, lines, fenced);
   const cuts: Array<[number, number]> = [
     ...pipes.map((t): [number, number] => [t.bodyStart + 1, t.bodyEnd]),
     ...html.map((r): [number, number] => [r.openLine + 1, r.closeLine]),
@@ -102,7 +104,7 @@ interface WalkState extends Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset
   section: string | null;
   /** Offset of the parsed text up to which an HTML table already consumed it. */
   consumedUntil: number;
-  /** Body rows of big tables, already read in batches (the table node holds only its header then). */
+  /** Body rows of pipe tables, already read line by line (the table node holds only its header and first row then). */
   prebuilt: Map<Table, { rows: TableRow[]; notes: ReadNote[] }>;
 }
 
