@@ -220,13 +220,15 @@ export function parseStatus(text: string | undefined): number | null {
 /**
  * A code as it was meant: a code wrapped over lines in a narrow grid cell (`SVCSTG.AOM.` /
  * `4000001`), typed with a space after its dot (`DCS. 4855`) or inside a word
- * between capitalised words (`Request-URI Too Large`), is one code, read without the whitespace.
- * A cell holding two codes (`DIS.0001 DIS.0002`: two parts carry digits) or prose (a word that is
- * not capitalised: `VPC does not exist`) keeps its spaces, so it stays visibly invalid.
+ * between words mostly capitalised (`Request-URI Too Large`, `System Capacity Not enough`), is one
+ * code, read without the whitespace. A cell holding two codes (`DIS.0001 DIS.0002`: two parts carry
+ * digits) or prose (mostly lower-case words: `VPC does not exist`) keeps its spaces, so it stays
+ * visibly invalid.
  */
 export function normalizeCode(text: string): string {
   const joined = text.trim().replace(/\s*([._\-:/])\s*/g, '$1');
   const parts = joined.split(/\s+/);
-  if (parts.length < 2 || parts.filter((p) => /[0-9]/.test(p)).length > 1 || !parts.slice(1).every((p) => /^[A-Z]/.test(p))) return joined;
+  const capitalised = parts.slice(1).filter((p) => /^[A-Z]/.test(p)).length;
+  if (parts.length < 2 || parts.filter((p) => /[0-9]/.test(p)).length > 1 || capitalised * 2 < parts.length - 1) return joined;
   return parts.join('');
 }

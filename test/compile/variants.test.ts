@@ -96,7 +96,8 @@ describe('status cells and code cells as real pages write them', () => {
     ['DCS. 4855', 'DCS.4855', true], ['Request-URI TooLarge', 'Request-URITooLarge', true], ['Request-URI Too Large', 'Request-URITooLarge', true],
     ['DIS.5000~DIS.5999', 'DIS.5000~DIS.5999', false], ['DIS.6000 DIS.6001', 'DIS.6000 DIS.6001', false],
     ['AOM.02001AOM.02001SVCSTG_AMS_4000115', 'AOM.02001AOM.02001SVCSTG_AMS_4000115', false],
-    ['VPC does not exist', 'VPC does not exist', false], ['如若出现其他无法解决的错误码', '如若出现其他无法解决的错误码', false],
+    ['VPC does not exist', 'VPC does not exist', false], ['Invalid parameter', 'Invalid parameter', false],
+    ['System Capacity Not enough', 'SystemCapacityNotenough', true], ['Floating IP could not be found.', 'Floating IP could not be found.', false], ['如若出现其他无法解决的错误码', '如若出现其他无法解决的错误码', false],
   ])('code cell %j reads %j (a code: %s)', (cell, code, valid) => {
     expect(normalizeCode(cell)).toBe(code);
     expect(pattern.test(normalizeCode(cell))).toBe(valid);
