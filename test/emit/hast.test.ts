@@ -5,6 +5,7 @@ import { compileCatalog } from '../../pipeline/compile';
 import { diffCatalogSets } from '../../pipeline/diff';
 import { resolveSide } from '../../pipeline/diff/side';
 import { h, toHtml } from '../../pipeline/emit/html/hast';
+import { diffChars } from '../../pipeline/emit/html/text-diff';
 import { formatHtml } from '../../pipeline/emit/html/diff-page';
 import { emitReviewPage } from '../../pipeline/emit/html/review';
 import { explicitCatalog } from '../../pipeline/sources';
@@ -36,5 +37,20 @@ describe("the pages' serialiser writes what hast-util-to-html writes", () => {
     const tree = { type: 'root' as const, children: [h('p', { title: `"'&\`<>\0`, dataX: 'a"b' }, ['<script>&amp;</script>"\'`>'])] };
     expect(toHtml(tree)).toBe(hastUtilToHtml(tree));
     expect(toHtml(tree)).toBe('<p title="&#x22;&#x27;&#x26;&#x60;<>&#x0;" data-x="a&#x22;b">&#x3C;script>&#x26;amp;&#x3C;/script>"\'`></p>');
+  });
+});
+
+describe('where two messages differ', () => {
+  const changed = (segments: Array<{ text: string; changed: boolean }>) => segments.filter((s) => s.changed).map((s) => s.text);
+
+  it('marks the letters a typo swapped', () => {
+    const [a, b] = diffChars('storage type paramete invaild', 'storage type parameter invalid');
+    expect([changed(a), changed(b)]).toEqual([['i'], ['r', 'i']]);
+  });
+
+  it('marks a reworded message whole, not the letters it happens to share', () => {
+    // VPC.0101 in the VPC pages: zh "Param is invalid." against en "Invalid VPC parameter values.".
+    const [a, b] = diffChars('Param is invalid.', 'Invalid VPC parameter values.');
+    expect([changed(a), changed(b)]).toEqual([['Param is invalid'], ['Invalid VPC parameter values']]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Where two short texts differ, character by character: the longest common subsequence of their
- * code points, so `invaild` against `invalid` marks the swapped letters, not the whole word. Long
- * texts (beyond what a table cell shows) fall back to the common prefix and suffix.
+ * code points, so `invaild` against `invalid` marks the swapped letters, not the whole word. When
+ * less than half of the differing middle is shared (a message reworded, not corrected), letters
+ * the two happen to share would only scatter the marks, so the whole middle is marked. Long texts
+ * (beyond what a table cell shows) fall back to the common prefix and suffix.
  */
 export interface Segment {
   text: string;
@@ -23,7 +25,9 @@ export function diffChars(a: string, b: string): [Segment[], Segment[]] {
   }
   const midX = x.slice(start, endX);
   const midY = y.slice(start, endY);
-  const [keepX, keepY] = midX.length * midY.length <= MAX_CELLS ? commonMarks(midX, midY) : [midX.map(() => false), midY.map(() => false)];
+  let [keepX, keepY] = midX.length * midY.length <= MAX_CELLS ? commonMarks(midX, midY) : [midX.map(() => false), midY.map(() => false)];
+  const shared = keepX.filter(Boolean).length;
+  if (shared * 2 < Math.max(midX.length, midY.length)) [keepX, keepY] = [midX.map(() => false), midY.map(() => false)];
   const side = (chars: string[], mid: string[], keep: boolean[], end: number) =>
     segments([...chars.slice(0, start).map((c) => [c, false] as const), ...mid.map((c, i) => [c, !keep[i]] as const), ...chars.slice(end).map((c) => [c, false] as const)]);
   return [side(x, midX, keepX, endX), side(y, midY, keepY, endY)];
