@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula } from '../../pipeline/emit/csv';
+import { csvField, neutralizeFormula } from '../../pipeline/emit/csv';
 import { compileCatalog } from '../../pipeline/compile';
 import { explicitCatalog } from '../../pipeline/sources';
 import { loadCatalogModule } from '../helpers/catalog-module';
@@ -106,6 +108,29 @@ describe('dist/cci/catalog.csv', () => {
     expect(parse(extra.artifacts.get('x/catalog.csv')!, { columns: true })).toEqual([
       { errorCode: 'V.0001', variant: '1', httpStatus: '400', httpStatuses: '', module: '', message_zh: 'bad', description_zh: '', measure_zh: '', 备注_zh: '内部使用' },
     ]);
+  });
+
+  // errcat quotes fields itself; csv-stringify, with the options errcat documented, is the reference.
+  const reference = (records: string[][]) => stringify(records, { record_delimiter: '\n', quote_record_delimiter: true, quoted_match: /^\s|\s$/ });
+
+  it('quotes every field as csv-stringify does', () => {
+    const tricky = ['', ' ', 'a', 'a,b', 'say "hi"', '"', 'line\nbreak', 'cr\rx', ' lead', 'trail ', '\tx', 'x\u00a0', '\u3000全角', 'CCI.01.400001', "'=1+2", '😀,'];
+    for (const field of tricky) expect(`${csvField(field)}\n`).toBe(reference([[field]]));
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 4 }), (record) => {
+      expect(`${record.map(csvField).join(',')}\n`).toBe(reference([record]));
+    }), { numRuns: 300 });
+  });
+
+  it.each([
+    ['the CCI seeds', 'sources/cci'],
+    ['hostile cells', 'test/fixtures/hostile/review'],
+    ['variants and code shapes', 'test/fixtures/variants'],
+  ])('writes the same bytes as csv-stringify for %s', (_, dir) => {
+    const compiled = compileCatalog(explicitCatalog([`zh=${join(repoRoot, dir, 'zh.md')}`, `en=${join(repoRoot, dir, 'en.rst')}`], 'x'));
+    const csv = compiled.artifacts.get('x/catalog.csv')!;
+    const records = parse(csv) as string[][];
+    expect(records.length).toBeGreaterThan(2);
+    expect(csv).toBe(reference(records));
   });
 
   it('writes a BOM only when asked', () => {
