@@ -4,7 +4,6 @@
  * previous output is untouched; after it, the old folder is removed. An output that already holds
  * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves).
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -78,22 +77,37 @@ export function compareArtifacts(outDir: string, artifacts: Map<string, string>,
 }
 
 /**
- * Whether a file holds exactly `text` as UTF-8: sizes first, then digests, the file read in
- * chunks, so comparing a large output holds no second copy of it in memory.
+ * Whether a file holds exactly `text` as UTF-8: sizes first, then the bytes, the text encoded and
+ * the file read a slice at a time, so comparing a large output holds no second copy of it.
  */
 function sameContent(file: string, text: string): boolean {
   if (statSync(file).size !== Buffer.byteLength(text, 'utf8')) return false;
-  const expected = createHash('sha256').update(text, 'utf8').digest();
-  const actual = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(1 << 20);
   const fd = openSync(file, 'r');
   try {
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) actual.update(chunk.subarray(0, n));
+    let position = 0;
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + COMPARE_CHARS);
+      // Never split a surrogate pair: each half alone would encode as U+FFFD.
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      const expected = Buffer.from(text.slice(start, end), 'utf8');
+      const actual = Buffer.allocUnsafe(expected.length);
+      for (let read = 0; read < actual.length; ) {
+        const n = readSync(fd, actual, read, actual.length - read, position + read);
+        if (n === 0) return false;
+        read += n;
+      }
+      if (!actual.equals(expected)) return false;
+      position += expected.length;
+      start = end;
+    }
+    return true;
   } finally {
     closeSync(fd);
   }
-  return actual.digest().equals(expected);
 }
+
+const COMPARE_CHARS = 1 << 18;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 function listFiles(dir: string, root = dir): string[] {
   const files: string[] = [];
