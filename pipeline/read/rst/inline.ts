@@ -6,41 +6,7 @@
  * `2*3*4` stays as written.
  */
 
-// docutils.utils.punctuation_chars, as Unicode categories: Pi/Pf quotes may open and close.
-const OPENERS = `"'(<\\[{\\p{Ps}\\p{Pi}\\p{Pf}`;
-const CLOSERS = `"')>\\]}\\p{Pe}\\p{Pi}\\p{Pf}`;
-// docutils' delimiters are - / : and the non-ASCII dashes and "other" punctuation (not § ¶): ASCII
-// punctuation such as * . , ! does not let a start-string begin (`\\**x**` stays as written).
-const DELIMITER = `(?:[\\-/:]|(?![\\0-\\x7f\u00a7\u00b6])[\\p{Pd}\\p{Po}])`;
-const CLOSING_DELIMITERS = `\\\\.,;!?`;
-const SIMPLENAME = `(?:[\\p{L}\\p{N}\\p{M}])+(?:[-._+:](?:[\\p{L}\\p{N}\\p{M}])+)*`;
-
-const START_PREFIX = `(?:^|(?<=[\\s${OPENERS}]|${DELIMITER}))`;
-const END_SUFFIX = `(?:$|(?=[\\s\\0${CLOSING_DELIMITERS}${CLOSERS}]|${DELIMITER}))`;
-
-// Compiled when a page first has inline markup: Unicode-class patterns cost milliseconds to build,
-// and most runs (Markdown pages, cells without markup) never need them.
-const compilePatterns = () => ({
-  INITIAL: new RegExp(
-    START_PREFIX +
-      '(?:' +
-      '(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))(?!\\s)' +
-      '|' +
-      `(?<whole>(?<refname>${SIMPLENAME})(?<refend>__?)|\\[(?<fnlabel>[0-9]+|#(?:${SIMPLENAME})?|\\*|${SIMPLENAME})(?<fnend>\\]_))${END_SUFFIX}` +
-      '|' +
-      `(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?!\\s)` +
-      ')',
-    'u',
-  ),
-  END_EMPHASIS: new RegExp(`(?<![\\s\\0])(\\*)${END_SUFFIX}`, 'u'),
-  END_STRONG: new RegExp(`(?<![\\s\\0])(\\*\\*)${END_SUFFIX}`, 'u'),
-  END_LITERAL: new RegExp(`(?<!\\s)(\`\`)${END_SUFFIX}`, 'u'),
-  END_TARGET: new RegExp(`(?<![\\s\\0])(\`)${END_SUFFIX}`, 'u'),
-  END_SUBSTITUTION: new RegExp(`(?<![\\s\\0])(\\|_{0,2})${END_SUFFIX}`, 'u'),
-  END_INTERPRETED: new RegExp(`(?<!(?<!\\0)[\\s\\0])(\`(?<suffix>(?<role>:${SIMPLENAME}:)?(?<refend>__?)?))${END_SUFFIX}`, 'u'),
-});
-let compiled: ReturnType<typeof compilePatterns> | undefined;
-const patterns = () => (compiled ??= compilePatterns());
+import { findEnd, findStart, type EndKind, type StartMatch } from './inline-scan';
 
 const EMBEDDED_LINK = /(?:[ \n]+|^)<((?:[^<>]|\0[<>])+)>$/u;
 
@@ -115,15 +81,15 @@ function quotedStart(string: string, start: number, end: number): boolean {
  */
 interface Scan {
   length: number;
-  noEndFrom: Map<RegExp, number>;
+  noEndFrom: Map<EndKind, number>;
 }
 
-function searchEnd(scan: Scan, pattern: RegExp, string: string, from: number): RegExpExecArray | null {
+function searchEnd(scan: Scan, kind: EndKind, string: string, from: number) {
   const absolute = scan.length - string.length + from;
-  const failed = scan.noEndFrom.get(pattern);
+  const failed = scan.noEndFrom.get(kind);
   if (failed !== undefined && absolute >= failed) return null;
-  const match = pattern.exec(string.slice(from));
-  if (!match) scan.noEndFrom.set(pattern, Math.min(absolute, failed ?? Infinity));
+  const match = findEnd(kind, string, from);
+  if (!match) scan.noEndFrom.set(kind, Math.min(absolute, failed ?? Infinity));
   return match;
 }
 
@@ -146,7 +112,7 @@ export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   const scan: Scan = { length: remaining.length, noEndFrom: new Map() };
   let out = '';
   for (;;) {
-    const match = patterns().INITIAL.exec(remaining);
+    const match = findStart(remaining);
     if (!match) break;
     const step = dispatch(match, remaining, refs, scan);
     out += unescape(step.before);
@@ -156,23 +122,22 @@ export function inlineText(source: string, refs: PageRefs = NO_REFS): string {
   return out + unescape(remaining);
 }
 
-function dispatch(match: RegExpExecArray, string: string, refs: PageRefs, scan: Scan): Step {
-  const g = match.groups!;
+function dispatch(match: StartMatch, string: string, refs: PageRefs, scan: Scan): Step {
   const start = match.index;
-  if (g.start !== undefined) {
-    const end = start + g.start.length;
-    switch (g.start) {
+  if (match.kind === 'start') {
+    const end = start + match.start.length;
+    switch (match.start) {
       case '**':
-        return inlineObject(scan, string, start, end, patterns().END_STRONG, unescape);
+        return inlineObject(scan, string, start, end, 'strong', unescape);
       case '*':
-        return inlineObject(scan, string, start, end, patterns().END_EMPHASIS, unescape);
+        return inlineObject(scan, string, start, end, 'emphasis', unescape);
       case '``':
-        return inlineObject(scan, string, start, end, patterns().END_LITERAL, restoreBackslashes);
+        return inlineObject(scan, string, start, end, 'literal', restoreBackslashes);
       case '_`':
-        return inlineObject(scan, string, start, end, patterns().END_TARGET, unescape);
+        return inlineObject(scan, string, start, end, 'target', unescape);
       default: {
         // `|name|`: a substitution reference. Undefined ones stay as written (docutils reports them).
-        const step = inlineObject(scan, string, start, end, patterns().END_SUBSTITUTION, (t) => t);
+        const step = inlineObject(scan, string, start, end, 'substitution', (t) => t);
         if (step.text === null) return step;
         const name = unescape(step.text).replace(/\s+/g, ' ');
         const replacement = refs.substitutions.get(name) ?? refs.substitutions.get(name.toLowerCase());
@@ -182,13 +147,13 @@ function dispatch(match: RegExpExecArray, string: string, refs: PageRefs, scan: 
       }
     }
   }
-  if (g.whole !== undefined) {
-    const end = start + match[0].length;
+  if (match.kind === 'whole') {
+    const end = start + match.length;
     // `name_` reads "name" when the page defines that target; an unresolved reference (and a
     // footnote reference, whose footnote errcat does not track) stays as written, as docutils leaves it.
     const raw = string.slice(start, end);
     let text = unescape(raw);
-    if (g.refname !== undefined && resolves(g.refname, g.refend === '__', refs)) text = unescape(g.refname);
+    if (match.refname !== undefined && resolves(match.refname, match.refend === '__', refs)) text = unescape(match.refname);
     return { before: string.slice(0, start), text, remaining: string.slice(end) };
   }
   return interpreted(match, string, refs, scan);
@@ -203,50 +168,47 @@ function inlineObject(
   string: string,
   start: number,
   end: number,
-  endPattern: RegExp,
+  endKind: EndKind,
   finish: (text: string) => string,
 ): Step {
   if (quotedStart(string, start, end)) {
     return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
   }
-  const endMatch = searchEnd(scan, endPattern, string, end);
+  const endMatch = searchEnd(scan, endKind, string, end);
   if (endMatch && endMatch.index > 0) {
-    const rest = string.slice(end);
-    const text = rest.slice(0, endMatch.index);
-    const textEnd = end + endMatch.index + endMatch[1]!.length;
+    const text = string.slice(end, end + endMatch.index);
+    const textEnd = end + endMatch.index + endMatch.length;
     return { before: string.slice(0, start), text: finish(text), remaining: string.slice(textEnd) };
   }
   // Start-string without end-string: docutils keeps it as (problematic) text.
   return { before: string.slice(0, end), text: null, remaining: string.slice(end) };
 }
 
-function interpreted(match: RegExpExecArray, string: string, refs: PageRefs, scan: Scan): Step {
-  const g = match.groups!;
+function interpreted(match: Extract<StartMatch, { kind: 'interpreted' }>, string: string, refs: PageRefs, scan: Scan): Step {
   const roleStart = match.index;
-  const backquoteStart = roleStart + (g.role?.length ?? 0);
+  const backquoteStart = roleStart + match.role.length;
   const backquoteEnd = backquoteStart + 1;
-  let role = g.role ? g.role.slice(1, -1) : '';
+  let role = match.role ? match.role.slice(1, -1) : '';
   if (!role && quotedStart(string, backquoteStart, backquoteEnd)) {
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
-  const rest = string.slice(backquoteEnd);
-  const endMatch = searchEnd(scan, patterns().END_INTERPRETED, string, backquoteEnd);
+  const endMatch = searchEnd(scan, 'interpreted', string, backquoteEnd);
   if (!endMatch || endMatch.index === 0) {
     return { before: string.slice(0, backquoteEnd), text: null, remaining: string.slice(backquoteEnd) };
   }
-  const textEnd = backquoteEnd + endMatch.index + endMatch[0].length;
-  const escaped = rest.slice(0, endMatch.index);
-  const suffixRole = endMatch.groups!.role;
+  const textEnd = backquoteEnd + endMatch.index + endMatch.length;
+  const escaped = string.slice(backquoteEnd, backquoteEnd + endMatch.index);
+  const suffixRole = endMatch.role;
   const raw = string.slice(roleStart, textEnd);
   const literal = { before: string.slice(0, roleStart), text: unescape(raw), remaining: string.slice(textEnd) };
   if (suffixRole) {
     if (role) return literal; // both prefix and suffix role: problematic in docutils
     role = suffixRole.slice(1, -1);
   }
-  const isReference = endMatch.groups!.refend !== undefined;
+  const isReference = endMatch.refend !== undefined;
   if (isReference) {
     if (role) return literal;
-    const text = phraseReferenceText(escaped, endMatch.groups!.refend === '__', refs);
+    const text = phraseReferenceText(escaped, endMatch.refend === '__', refs);
     return text === null ? literal : { before: string.slice(0, roleStart), text, remaining: string.slice(textEnd) };
   }
   const name = role.toLowerCase();
