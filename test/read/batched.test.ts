@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../pipeline/read/markdown/read-markdown';
-import { BATCH_ROWS, plainRowCells } from '../../pipeline/read/markdown/batched-tables';
+import { BATCH_ROWS, hasActiveUnderscore, plainRowCells } from '../../pipeline/read/markdown/batched-tables';
 import { corpusDir, hasCorpus } from '../helpers/reference';
 
 /** A page whose pipe table is big enough to be read in batches, with cells that exercise inline parsing. */
@@ -51,7 +51,7 @@ describe('pipe rows read line by line', () => {
   const cell = fc.constantFrom(
     'plain', 'error_code', 'a_b_c', '_em_', '__strong__', 'x_', '_x', 'a*b', '**b**', '`co|de`', 'a\\|b', '\\\\', '&amp;', '&#x4e2d;',
     '<br>', '<b>x</b>', 'a<b', '~~gone~~', '~one~', '[l](http://x)', '![i](u)', '[ref]', 'www.example.com', 'http://x.y',
-    '中文，全角：“引号”', '\u3000宽\u3000', 'a  b', '  spaced  ', '', ' ', 'CCI.01.400101', '4xx', '-', '---', ':--', '#', '> q', '1.',
+    '中文，全角：“引号”', '\u3000宽\u3000', '中_文', '𝐀_𝐁', 'é_1', '_中', '中_', '，_，', 'a  b', '  spaced  ', '', ' ', 'CCI.01.400101', '4xx', '-', '---', ':--', '#', '> q', '1.',
   );
   const row = fc.record({
     cells: fc.array(cell, { minLength: 1, maxLength: 6 }),
@@ -76,6 +76,17 @@ describe('pipe rows read line by line', () => {
       }),
       { numRuns: Number(process.env.ERRCAT_FUZZ_RUNS ?? 300) },
     );
+  });
+
+  it('tell an underscore that may start emphasis as GFM would (not between two letters or digits)', () => {
+    // The rule as a Unicode regular expression is the reference; errcat checks it by hand.
+    const reference = /(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
+    const text = fc.array(fc.constantFrom('_', 'a', '9', 'é', '中', '𝐀', '😀', '\u0301', ' ', '，', '-', '\ud835'), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(hasActiveUnderscore(t)).toBe(reference.test(t));
+    }), { numRuns: 3000 });
+    expect(['error_code', '错误_码', '𝐀_𝐁'].map(hasActiveUnderscore)).toEqual([false, false, false]);
+    expect(['_x', 'x_', 'a _b', '😀_a'].map(hasActiveUnderscore)).toEqual([true, true, true, true]);
   });
 
   it('split plain rows on their pipes, and leave rows with inline syntax to remark', () => {

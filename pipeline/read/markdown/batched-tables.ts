@@ -67,7 +67,28 @@ export function verifyTruncated(tree: Root, tables: PipeTable[], text: string): 
  * other than a letter or digit: between two (`error_code`) it can neither open nor close emphasis.
  */
 const INLINE_SYNTAX = /[\\`*[\]<&~]/;
-const ACTIVE_UNDERSCORE = /(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
+
+/** Whether some `_` in `line` is not between two letters or digits (\p{L} \p{N}, whole code points). */
+export function hasActiveUnderscore(line: string): boolean {
+  for (let i = line.indexOf('_'); i !== -1; i = line.indexOf('_', i + 1)) {
+    const before = i > 0 ? line.codePointAt(i >= 2 && isLowSurrogate(line.charCodeAt(i - 1)) ? i - 2 : i - 1)! : -1;
+    const after = i + 1 < line.length ? line.codePointAt(i + 1)! : -1;
+    if (!isLetterOrDigit(before) || !isLetterOrDigit(after)) return true;
+  }
+  return false;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+// Compiled only when a non-ASCII character sits next to an underscore: Unicode property classes
+// take V8 about a millisecond to compile, and most pages never need this one.
+let letterOrDigit: RegExp | undefined;
+
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 0) return false;
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  letterOrDigit ??= /^[\p{L}\p{N}]$/u;
+  return letterOrDigit.test(String.fromCodePoint(cp));
+}
 
 /**
  * The cells of a row line that holds no inline syntax, each as its text: the line starts with a
@@ -75,7 +96,7 @@ const ACTIVE_UNDERSCORE = /(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u;
  * pipes, each cell trimmed — what GFM makes of it. Null for any other line.
  */
 export function plainRowCells(line: string): string[] | null {
-  if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line) || (line.includes('_') && ACTIVE_UNDERSCORE.test(line))) return null;
+  if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line) || hasActiveUnderscore(line)) return null;
   let end = line.length;
   while (end > 1 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
   if (end > 1 && line[end - 1] === '|') end--;
