@@ -18,7 +18,12 @@ export function h(tag: string, props?: Properties | Child, children?: Child): El
   const kids: ElementContent[] = [];
   addChildren(kids, isProps ? children : (props as Child));
   const properties: Properties = {};
-  if (isProps) for (const [key, value] of Object.entries(props as Properties)) if (value !== undefined && value !== null) properties[key] = value;
+  if (isProps) {
+    for (const key in props as Properties) {
+      const value = (props as Properties)[key];
+      if (value !== undefined && value !== null) properties[key] = value;
+    }
+  }
   return { type: 'element', tagName: tag, properties, children: kids };
 }
 
@@ -40,18 +45,25 @@ const escapeWith = (pattern: RegExp, any: RegExp) => (value: string) =>
 const escapeText = escapeWith(/[<&]/g, /[<&]/);
 const escapeAttribute = escapeWith(/[\0"&'`]/g, /[\0"&'`]/);
 
+const attributeNames = new Map<string, string>();
+
 function attributeName(property: string): string {
-  const mapped = ATTRIBUTE[property];
-  if (mapped) return mapped;
-  // dataRow → data-row, ariaLive → aria-live
-  if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  if (/^[a-z]+$/.test(property)) return property;
-  throw new Error(`hast: no attribute known for property ${property}`);
+  let name = attributeNames.get(property);
+  if (name === undefined) {
+    name = ATTRIBUTE[property];
+    // dataRow → data-row, ariaLive → aria-live
+    if (!name && /^(data|aria)[A-Z]/.test(property)) name = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (!name && /^[a-z]+$/.test(property)) name = property;
+    if (!name) throw new Error(`hast: no attribute known for property ${property}`);
+    attributeNames.set(property, name);
+  }
+  return name;
 }
 
 function attributes(properties: Properties): string {
   let out = '';
-  for (const [key, value] of Object.entries(properties)) {
+  for (const key in properties) {
+    const value = properties[key];
     if (value === undefined || value === null || value === false) continue;
     const name = attributeName(key);
     if (BOOLEAN.has(key)) {
