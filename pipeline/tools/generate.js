@@ -42,10 +42,21 @@ export async function generatedFiles() {
     if (STANDALONE_VALIDATORS[base]) {
       const ajv = new Ajv2020.default({ strict: true, allErrors: true, code: { source: true, esm: true } });
       const code = standaloneCode.default(ajv, ajv.compile(schema));
+      // ajv's runtime helpers as imports, so the bundle carries them (no module lookup at start-up).
+      const imports = new Map();
+      // A CommonJS module's default import is its exports object under Node and esbuild, and its
+      // `default` export under Vite's interop: `.default` below must find the function either way.
+      const body = code.replace(/^"use strict";\n?/, '').replace(/require\("(ajv\/dist\/runtime\/([a-z0-9]+))"\)\.default/g, (_, path, helper) => {
+        const id = `ajvRuntime_${helper}`;
+        imports.set(id, `${path}.js`);
+        return `(typeof ${id} === 'function' ? ${id} : ${id}.default)`;
+      });
+      if (/\brequire\(/.test(body)) throw new Error(`generate: the ${base} validator requires more than ajv's runtime helpers`);
       files.set(
         STANDALONE_VALIDATORS[base],
         `// Generated from schema/${name} by pipeline/tools/generate.js (ajv standalone, strict). Do not edit.\n` +
-          `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code.replace(/^"use strict";\n/, '')}\n`,
+          [...imports].map(([id, path]) => `import ${id} from '${path}';\n`).join('') +
+          `${body}\n`,
       );
     }
   }
