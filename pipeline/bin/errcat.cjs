@@ -30,7 +30,8 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode || 0);
   throw error;
 });
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 cli.exports.main(process.argv.slice(2))
@@ -39,7 +40,7 @@ cli.exports.main(process.argv.slice(2))
     (error) => {
       // Not a usage or input problem errcat knows how to name: a bug or an environment failure (disk
       // full, permissions). Exit 3 so CI never mistakes it for a failed check (1) or bad input (2).
-      process.stderr.write(`errcat: internal error: ${(error && error.stack) || error}\n`);
+      process.stderr.write(`errcat: internal error: ${originalStack(error)}\n`);
       return 3;
     },
   )
@@ -59,3 +60,25 @@ cli.exports.main(process.argv.slice(2))
     process.exitCode = code;
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
+
+/**
+ * The stack of an error thrown in the bundle, its positions mapped back to pipeline/ sources and
+ * dependencies through the bundle's source map (identifiers in the bundle are minified). Only
+ * errors that are bugs get here, so the map is read only then; without it the stack is as thrown.
+ */
+function originalStack(error) {
+  const stack = String((error && error.stack) || error);
+  try {
+    const map = new (require('node:module').SourceMap)(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
+    const escaped = bundle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return stack.replace(new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'), (whole, line, column) => {
+      // Line 1 of the script starts with the wrapper the launcher put around the bundle.
+      const bundleColumn = Number(column) - 1 - (line === '1' ? WRAPPER.length : 0);
+      const entry = map.findEntry(Number(line) - 1, bundleColumn);
+      if (!entry || entry.originalSource === undefined) return whole;
+      return `${join(dirname(bundle), entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    });
+  } catch {
+    return stack;
+  }
+}

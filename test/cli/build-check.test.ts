@@ -47,6 +47,9 @@ describe('errcat build', () => {
     });
     expect(result.stderr).toContain('ERRCAT_TEST_FAIL_AFTER_FILES: stopped after 3 files');
     expect(result.status).toBe(3);
+    // The bundle's identifiers are minified; the stack still names the source line that threw.
+    const throwLine = readFileSync(join(repoRoot, 'pipeline', 'output.ts'), 'utf8').split('\n').findIndex((l) => l.includes('ERRCAT_TEST_FAIL_AFTER_FILES: stopped')) + 1;
+    expect(result.stderr).toContain(`${join(repoRoot, 'pipeline', 'output.ts')}:${throwLine}:`);
     expect(snapshot(join(work, 'dist'))).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
   });
