@@ -1,13 +1,15 @@
 /**
- * One raw HTML `<table>` → the table model. Parsing is parse5's, so unclosed `<td>`/`<tr>`,
- * entities and stray tags are handled as a browser would. Its own tree is read directly: turning
- * it into hast first (hast-util-from-html) cost about a fifth of reading the HTML tables.
+ * One raw HTML `<table>` → the table model. Plain markup is read by plain-html-table; anything
+ * else is parsed by parse5, so unclosed `<td>`/`<tr>`, entities and stray tags are handled as a
+ * browser would. Either tree is read directly: turning it into hast first (hast-util-from-html)
+ * cost about a fifth of reading the HTML tables.
  */
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parseFragment } from 'parse5';
 import type { SourceTable, TableCell, TableRow } from '../../generated/rows';
+import { readPlainHtmlTable, type HtmlElement, type HtmlNode, type HtmlText } from './plain-html-table';
 
-type Node = DefaultTreeAdapterMap['childNode'];
-type Element = DefaultTreeAdapterMap['element'];
+type Node = HtmlNode;
+type Element = HtmlElement;
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
@@ -21,8 +23,9 @@ const INVISIBLE = new Set(['script', 'style', 'template', 'head']);
 const MAX_SPAN = 1000;
 
 /** `html` is the source from `<table` to its `</table>`; `line` the source line where it starts. */
-export function readHtmlTable(html: string, line: number, section: string | null): SourceTable {
-  const tree = parseFragment(html, { sourceCodeLocationInfo: true });
+export function readHtmlTable(html: string, line: number, section: string | null, options: { parse5Only?: boolean } = {}): SourceTable {
+  // parse5's nodes have (at least) the fields of the plain tree's.
+  const tree = (!options.parse5Only && readPlainHtmlTable(html)) || (parseFragment(html, { sourceCodeLocationInfo: true }) as unknown as { childNodes: Node[] });
   const table = tree.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'table');
   const rows: TableRow[] = [];
   let headerRows = 0;
@@ -61,7 +64,7 @@ export function cellText(element: Element): string {
   const parts: string[] = [];
   const visit = (node: Node) => {
     if (node.nodeName === '#text') {
-      parts.push((node as DefaultTreeAdapterMap['textNode']).value.replace(/[ \t\n\r\f]+/g, ' '));
+      parts.push((node as HtmlText).value.replace(/[ \t\n\r\f]+/g, ' '));
       return;
     }
     if (!isElement(node) || INVISIBLE.has(node.tagName)) return;
