@@ -7,7 +7,7 @@
  * the table: a doc page of thousands of plain rows costs parse5 several times what this does.
  */
 
-/** The parts of parse5's tree that the table reader looks at. */
+/** The parts of parse5's tree that the table reader looks at (of attributes, rowspan and colspan). */
 export interface HtmlText {
   nodeName: '#text';
   value: string;
@@ -123,8 +123,16 @@ function openFlow(stack: HtmlElement[], name: string): boolean {
   return cellStart > 0;
 }
 
-/** HTML lower-cases tag and attribute names in ASCII only. */
-const asciiLowerCase = (name: string) => (/[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => c.toLowerCase()) : name);
+/** HTML lower-cases tag and attribute names in ASCII only. Pages repeat a few names thousands of times. */
+const lowerCased = new Map<string, string>();
+function asciiLowerCase(name: string): string {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (lowerCased.size < 1024) lowerCased.set(name, lower);
+  }
+  return lower;
+}
 
 function lastIndexWhere<T>(items: T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
@@ -132,18 +140,21 @@ function lastIndexWhere<T>(items: T[], test: (item: T) => boolean): number {
 }
 
 const INVALID: HtmlElement['attrs'] = [];
+const NONE: HtmlElement['attrs'] = [];
+/** The only attributes the table reader reads; others cannot change the tree, so are not kept. */
+const KEPT_ATTRIBUTES = new Set(['rowspan', 'colspan']);
 
-/** The attributes of a start tag, the first of a repeated name kept; INVALID for references not plain. */
+/** rowspan and colspan of a start tag (the first of a repeated name); INVALID for a reference not plain. */
 function attributes(source: string): HtmlElement['attrs'] {
+  if (!source || !/span/i.test(source)) return NONE;
   const attrs: HtmlElement['attrs'] = [];
-  if (!source) return attrs;
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(source); m !== null; m = ATTRIBUTE.exec(source)) {
     const name = asciiLowerCase(m[1]!);
-    const raw = m[2] ?? m[3] ?? m[4] ?? '';
-    const value = decodeReferences(raw);
+    if (!KEPT_ATTRIBUTES.has(name) || attrs.some((a) => a.name === name)) continue;
+    const value = decodeReferences(m[2] ?? m[3] ?? m[4] ?? '');
     if (value === null) return INVALID;
-    if (!attrs.some((a) => a.name === name)) attrs.push({ name, value });
+    attrs.push({ name, value });
   }
   return attrs;
 }
