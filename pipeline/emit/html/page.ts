@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { SCRIPT, STYLE } from './assets';
-import { h, serialized, toHtml, type Element, type ElementContent, type Root } from './hast';
+import { h, serialized, toHtml, written, type Element, type ElementBuilder, type ElementContent, type Root } from './hast';
 
-export { serialized, toHtml };
+export { serialized, toHtml, written, type ElementBuilder };
 import { diffChars } from './text-diff';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -72,11 +72,11 @@ export function filterForm(selects: SelectFilter[], rows: number): ElementConten
 type MarkClass = string | ((changed: string) => string);
 
 /** Two texts with their differing characters marked (`wording`, `punct`, `old`, `new`, or a class per changed run). */
-export function markedPair(a: string, b: string, classA: MarkClass, classB: MarkClass = classA): [ElementContent[], ElementContent[]] {
+export function markedPair(a: string, b: string, classA: MarkClass, classB: MarkClass = classA, el: ElementBuilder = h): [ElementContent[], ElementContent[]] {
   const [x, y] = diffChars(a, b);
   const render = (segments: typeof x, className: MarkClass): ElementContent[] =>
     segments.map((s) =>
-      s.changed ? h('mark', { className: [typeof className === 'string' ? className : className(s.text)] }, s.text) : { type: 'text', value: s.text },
+      s.changed ? el('mark', { className: [typeof className === 'string' ? className : className(s.text)] }, s.text) : { type: 'text', value: s.text },
     );
   return [render(x, classA), render(y, classB)];
 }

@@ -9,8 +9,8 @@ import { RULES } from '../../check';
 import { variantsOf } from '../../merge';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from '../../generated/catalog';
 import type { Divergence, DivergenceReport } from '../../generated/divergences';
-import { h } from './hast';
-import { filterForm, lines, markedPair, renderPage, serialized, toHtml, type Serialize, wordingOrPunct, type Element, type ElementContent } from './page';
+import { h, type Element } from './hast';
+import { filterForm, lines, markedPair, renderPage, serialized, written, type ElementBuilder, type Serialize, wordingOrPunct, type ElementContent } from './page';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const MESSAGE_RULES: Record<string, string> = { 'message-mismatch': 'wording', 'message-punctuation': 'punct' };
@@ -75,7 +75,9 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
   const table = h('table', { id: 'codes' }, [
     h('caption', `Every code of ${catalog.catalog}, one row per variant`),
     h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', lines(rows.map((row) => serialized(codeRow(catalog, row, hasModule), serialize ?? toHtml)))),
+    // Rows are written as they are built (a page may have thousands); with a reference serialiser
+    // (tests) they are built as trees and serialised by it.
+    h('tbody', lines(rows.map((row) => (serialize ? serialized(codeRow(catalog, row, hasModule, h) as Element, serialize) : codeRow(catalog, row, hasModule, written))))),
   ]);
   const body: ElementContent[] = [...header, table];
   if (unattached.length > 0) {
@@ -109,7 +111,7 @@ function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
   return rows;
 }
 
-function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean): Element {
+function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean, el: ElementBuilder): ElementContent {
   const { variant, divergences } = row;
   const langs = catalog.languages.filter((l) => variant.texts[l]);
   const rules = [...new Set(divergences.map((d) => d.rule))];
@@ -120,12 +122,12 @@ function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean): Element
     const kind = MESSAGE_RULES[d.rule];
     const [a, b] = Object.keys(d.texts ?? {});
     if (!kind || a === undefined || b === undefined) continue;
-    const [x, y] = markedPair(d.texts![a]!, d.texts![b]!, kind === 'wording' ? wordingOrPunct : kind);
+    const [x, y] = markedPair(d.texts![a]!, d.texts![b]!, kind === 'wording' ? wordingOrPunct : kind, undefined, el);
     if (!marks.has(a)) marks.set(a, x);
     marks.set(b, y);
   }
   const status = variant.httpStatuses?.join(', ') ?? (variant.httpStatus === null ? '—' : String(variant.httpStatus));
-  return h(
+  return el(
     'tr',
     {
       dataRow: '',
@@ -136,27 +138,27 @@ function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean): Element
       className: severities.length > 0 ? [`has-${severities[0]}`] : undefined,
     },
     [
-      h('th', { scope: 'row' }, [h('code', row.entry.errorCode), ...(row.count > 1 ? [h('span', { className: ['variant'] }, `variant ${row.index + 1} of ${row.count}`)] : [])]),
-      h('td', status),
-      ...(hasModule ? [h('td', variant.module ?? '')] : []),
-      ...catalog.languages.map((lang) => textCell(catalog, lang, variant.texts[lang], marks.get(lang))),
-      h('td', divergences.length === 0 ? [] : h('ul', { className: ['findings'] }, divergences.map((d) => h('li', [h('span', { className: ['sev', d.severity] }, d.severity), ` ${d.rule}: `, d.message])))),
+      el('th', { scope: 'row' }, [el('code', row.entry.errorCode), ...(row.count > 1 ? [el('span', { className: ['variant'] }, `variant ${row.index + 1} of ${row.count}`)] : [])]),
+      el('td', status),
+      ...(hasModule ? [el('td', variant.module ?? '')] : []),
+      ...catalog.languages.map((lang) => textCell(catalog, lang, variant.texts[lang], marks.get(lang), el)),
+      el('td', divergences.length === 0 ? [] : el('ul', { className: ['findings'] }, divergences.map((d) => el('li', [el('span', { className: ['sev', d.severity] }, d.severity), ` ${d.rule}: `, d.message])))),
     ],
   );
 }
 
-function textCell(catalog: Catalog, lang: string, text: LocalizedText | undefined, messageMarks: ElementContent[] | undefined): Element {
-  if (!text) return h('td', { className: ['absent'], lang: 'en' }, `not documented in ${lang}`);
+function textCell(catalog: Catalog, lang: string, text: LocalizedText | undefined, messageMarks: ElementContent[] | undefined, el: ElementBuilder): ElementContent {
+  if (!text) return el('td', { className: ['absent'], lang: 'en' }, `not documented in ${lang}`);
   const field = (label: string, value: string | null, content?: ElementContent[]) =>
-    value === null ? [] : [h('dt', label), h('dd', { className: [label] }, content ?? value)];
-  return h('td', { lang }, [
-    h('dl', { className: ['texts'] }, [
+    value === null ? [] : [el('dt', label), el('dd', { className: [label] }, content ?? value)];
+  return el('td', { lang }, [
+    el('dl', { className: ['texts'] }, [
       ...field('message', text.message, messageMarks),
       ...field('description', text.description),
       ...field('measure', text.measure),
       ...Object.entries(text.extra ?? {}).flatMap(([header, value]) => field(header, value ?? null)),
     ]),
-    h('span', { className: ['loc'] }, h('code', `${catalog.sources[lang] ?? ''}:${text.line}`)),
+    el('span', { className: ['loc'] }, el('code', `${catalog.sources[lang] ?? ''}:${text.line}`)),
   ]);
 }
 
