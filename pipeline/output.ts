@@ -5,7 +5,7 @@
  * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves).
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export interface OutputDifference {
   path: string;
@@ -61,10 +61,11 @@ function copyTree(from: string, to: string, skip: string[]): void {
 /** How the files under `outDir` differ from `artifacts` (only within `scope` entries when given). */
 export function compareArtifacts(outDir: string, artifacts: Map<string, string>, scope?: string[]): OutputDifference[] {
   const differences: OutputDifference[] = [];
+  const scratch = { buffer: Buffer.allocUnsafe(0) };
   for (const [path, text] of artifacts) {
-    const file = join(outDir, path);
-    if (!existsSync(file)) differences.push({ path, kind: 'missing' });
-    else if (!sameContent(file, text)) differences.push({ path, kind: 'differs' });
+    const stats = statSync(join(outDir, path), { throwIfNoEntry: false });
+    if (!stats?.isFile()) differences.push({ path, kind: 'missing' });
+    else if (!sameContent(join(outDir, path), stats.size, text, scratch)) differences.push({ path, kind: 'differs' });
   }
   if (existsSync(outDir)) {
     for (const path of listFiles(outDir)) {
@@ -77,11 +78,12 @@ export function compareArtifacts(outDir: string, artifacts: Map<string, string>,
 }
 
 /**
- * Whether a file holds exactly `text` as UTF-8: sizes first, then the bytes, the text encoded and
- * the file read a slice at a time, so comparing a large output holds no second copy of it.
+ * Whether a file of `size` bytes holds exactly `text` as UTF-8: sizes first, then the bytes, the
+ * text encoded and the file read a slice at a time (into one reused buffer), so comparing a large
+ * output holds no second copy of it.
  */
-function sameContent(file: string, text: string): boolean {
-  if (statSync(file).size !== Buffer.byteLength(text, 'utf8')) return false;
+function sameContent(file: string, size: number, text: string, scratch: { buffer: Buffer }): boolean {
+  if (size !== Buffer.byteLength(text, 'utf8')) return false;
   const fd = openSync(file, 'r');
   try {
     let position = 0;
@@ -90,7 +92,8 @@ function sameContent(file: string, text: string): boolean {
       // Never split a surrogate pair: each half alone would encode as U+FFFD.
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
       const expected = Buffer.from(text.slice(start, end), 'utf8');
-      const actual = Buffer.allocUnsafe(expected.length);
+      if (scratch.buffer.length < expected.length) scratch.buffer = Buffer.allocUnsafe(Math.max(expected.length, 1 << 16));
+      const actual = scratch.buffer.subarray(0, expected.length);
       for (let read = 0; read < actual.length; ) {
         const n = readSync(fd, actual, read, actual.length - read, position + read);
         if (n === 0) return false;
@@ -109,12 +112,15 @@ function sameContent(file: string, text: string): boolean {
 const COMPARE_CHARS = 1 << 18;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
-function listFiles(dir: string, root = dir): string[] {
+/** Every file under `dir`, as `/`-separated paths relative to it, in sorted order. */
+function listFiles(dir: string, prefix = ''): string[] {
   const files: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) for (const file of listFiles(path, root)) files.push(file);
-    else files.push(relative(root, path).split('\\').join('/'));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+    if (isDirectory) for (const file of listFiles(path, `${prefix}${entry.name}/`)) files.push(file);
+    else files.push(`${prefix}${entry.name}`);
   }
   return files;
 }
