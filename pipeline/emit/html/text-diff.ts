@@ -28,9 +28,28 @@ export function diffChars(a: string, b: string): [Segment[], Segment[]] {
   let [keepX, keepY] = midX.length * midY.length <= MAX_CELLS ? commonMarks(midX, midY) : [midX.map(() => false), midY.map(() => false)];
   const shared = keepX.filter(Boolean).length;
   if (shared * 2 < Math.max(midX.length, midY.length)) [keepX, keepY] = [midX.map(() => false), midY.map(() => false)];
-  const side = (chars: string[], mid: string[], keep: boolean[], end: number) =>
-    segments([...chars.slice(0, start).map((c) => [c, false] as const), ...mid.map((c, i) => [c, !keep[i]] as const), ...chars.slice(end).map((c) => [c, false] as const)]);
-  return [side(x, midX, keepX, endX), side(y, midY, keepY, endY)];
+  return [side(x, start, endX, keepX), side(y, start, endY, keepY)];
+}
+
+/** One side as runs: the common prefix, the middle's kept and changed runs, the common suffix. */
+function side(chars: string[], start: number, end: number, keep: boolean[]): Segment[] {
+  const out: Segment[] = [];
+  const push = (from: number, to: number, changed: boolean) => {
+    if (from === to) return;
+    const text = chars.slice(from, to).join('');
+    const last = out[out.length - 1];
+    if (last && last.changed === changed) last.text += text;
+    else out.push({ text, changed });
+  };
+  push(0, start, false);
+  for (let i = 0; i < keep.length; ) {
+    let j = i + 1;
+    while (j < keep.length && keep[j] === keep[i]) j++;
+    push(start + i, start + j, !keep[i]);
+    i = j;
+  }
+  push(end, chars.length, false);
+  return out;
 }
 
 /** Which characters of each side belong to a longest common subsequence. */
@@ -55,14 +74,4 @@ function commonMarks(x: string[], y: string[]): [boolean[], boolean[]] {
     else j++;
   }
   return [keepX, keepY];
-}
-
-function segments(chars: ReadonlyArray<readonly [string, boolean]>): Segment[] {
-  const out: Segment[] = [];
-  for (const [c, changed] of chars) {
-    const last = out[out.length - 1];
-    if (last && last.changed === changed) last.text += c;
-    else out.push({ text: c, changed });
-  }
-  return out;
 }
