@@ -6,9 +6,10 @@
 import { runChecks } from './check';
 import { ErrcatError } from './errors';
 import { loadConfig, resolveConfig } from './config';
+import { Artifacts } from './emit/artifacts';
 import { emitCsv } from './emit/csv';
 import { emitReviewPage } from './emit/html/review';
-import { emitPackage, packageInfo, type PackageInfo } from './emit/package';
+import { emitPackage, PACKAGE_FILES, packageInfo, type PackageInfo } from './emit/package';
 import { toJson } from './emit/json';
 import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
@@ -40,7 +41,8 @@ export interface CompiledCatalog {
    * as a variant's text, or collapsed into one as its identical repeat.
    */
   accounting: { read: number; kept: number; excluded: Record<string, number> };
-  artifacts: Map<string, string>;
+  /** Made when read (see emit/artifacts): compiling is done, emitting happens as they are written. */
+  artifacts: Artifacts;
   package: PackageInfo;
 }
 
@@ -90,15 +92,20 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   let keptRows = merged.collapsed.length;
   for (const variants of merged.variants.values()) for (const variant of variants) keptRows += variant.size;
 
-  const artifacts = new Map<string, string>();
-  artifacts.set(`${spec.name}/catalog.json`, toJson(merged.catalog));
-  artifacts.set(`${spec.name}/catalog.ts`, emitTypeScript(merged.catalog));
-  artifacts.set(`${spec.name}/catalog.csv`, emitCsv(merged.catalog, { bom: options.csvBom }));
-  artifacts.set(`${spec.name}/divergences.json`, toJson(report));
-  artifacts.set(`${spec.name}/divergences.md`, emitReport(merged.catalog, report));
-  artifacts.set(`${spec.name}/index.html`, emitReviewPage(merged.catalog, report));
+  const name = spec.name;
   const pkg = packageInfo(merged.catalog, resolved);
-  for (const [file, text] of emitPackage(merged.catalog, pkg)) artifacts.set(`${spec.name}/${file}`, text);
+  const artifacts = new Artifacts()
+    .set(`${name}/catalog.json`, () => toJson(merged.catalog))
+    .set(`${name}/catalog.ts`, () => emitTypeScript(merged.catalog))
+    .set(`${name}/catalog.csv`, () => emitCsv(merged.catalog, { bom: options.csvBom }))
+    .set(`${name}/divergences.json`, () => toJson(report))
+    .set(`${name}/divergences.md`, () => emitReport(merged.catalog, report))
+    .set(`${name}/index.html`, () => emitReviewPage(merged.catalog, report))
+    .setGroup(PACKAGE_FILES.map((file) => `${name}/${file}`), () => {
+      const files = new Map<string, string>();
+      for (const [file, text] of emitPackage(merged.catalog, pkg)) files.set(`${name}/${file}`, text);
+      return files;
+    });
   return {
     spec,
     catalog: merged.catalog,
@@ -111,6 +118,6 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
 }
 
 /** Artifacts shared by every catalog. */
-export function sharedArtifacts(): Map<string, string> {
-  return new Map([['catalog.schema.json', toJson(catalogSchema)]]);
+export function sharedArtifacts(): Artifacts {
+  return new Artifacts().set('catalog.schema.json', () => toJson(catalogSchema));
 }

@@ -2,10 +2,12 @@
  * Writing artifacts so that a failed build costs nothing: everything is written into a fresh
  * folder beside the output and swapped in only when all of it was written. Until the swap, the
  * previous output is untouched; after it, the old folder is removed. An output that already holds
- * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves).
+ * exactly these artifacts is left as it is (no file is rewritten, no timestamp moves). Artifacts
+ * are made, compared and written one at a time (see emit/artifacts).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { ArtifactSource } from './emit/artifacts';
 
 export interface OutputDifference {
   path: string;
@@ -17,26 +19,37 @@ const failAfter = Number(process.env.ERRCAT_TEST_FAIL_AFTER_FILES ?? 'NaN');
 
 /**
  * Replaces `outDir` (or, with `only`, just those subfolders and files of it) with `artifacts`.
- * The new content is written completely before anything old is moved.
+ * The new content is written completely before anything old is moved. In one pass: an artifact
+ * the output already holds byte for byte is copied from it only if something else changed.
  */
-export function writeArtifacts(outDir: string, artifacts: Map<string, string>, only?: string[]): void {
-  if (existsSync(outDir) && compareArtifacts(outDir, artifacts, only).length === 0) return;
+export function writeArtifacts(outDir: string, artifacts: ArtifactSource, only?: string[]): void {
   const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
+  const exists = existsSync(outDir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
+  const scratch = { buffer: Buffer.allocUnsafe(0) };
+  const unchanged: string[] = [];
+  let written = 0;
   try {
-    if (only && existsSync(outDir)) copyTree(outDir, staging, only);
-    let written = 0;
-    for (const [path, text] of [...artifacts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [path, text] of artifacts) {
+      if (exists && sameFile(join(outDir, path), text, scratch)) {
+        unchanged.push(path);
+        continue;
+      }
       const target = join(staging, path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
       if (++written === failAfter) throw new Error(`ERRCAT_TEST_FAIL_AFTER_FILES: stopped after ${written} files`);
     }
+    if (exists && written === 0 && unexpectedFiles(outDir, artifacts, only).length === 0) return;
+    for (const path of unchanged) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      copyFileSync(join(outDir, path), join(staging, path));
+    }
+    if (only && exists) copyTree(outDir, staging, only);
     mkdirSync(staging, { recursive: true });
-    if (existsSync(outDir)) renameSync(outDir, retired);
+    if (exists) renameSync(outDir, retired);
     renameSync(staging, outDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -59,7 +72,7 @@ function copyTree(from: string, to: string, skip: string[]): void {
 }
 
 /** How the files under `outDir` differ from `artifacts` (only within `scope` entries when given). */
-export function compareArtifacts(outDir: string, artifacts: Map<string, string>, scope?: string[]): OutputDifference[] {
+export function compareArtifacts(outDir: string, artifacts: ArtifactSource, scope?: string[]): OutputDifference[] {
   const differences: OutputDifference[] = [];
   const scratch = { buffer: Buffer.allocUnsafe(0) };
   for (const [path, text] of artifacts) {
@@ -67,14 +80,24 @@ export function compareArtifacts(outDir: string, artifacts: Map<string, string>,
     if (!stats?.isFile()) differences.push({ path, kind: 'missing' });
     else if (!sameContent(join(outDir, path), stats.size, text, scratch)) differences.push({ path, kind: 'differs' });
   }
-  if (existsSync(outDir)) {
-    for (const path of listFiles(outDir)) {
-      const top = path.split('/')[0]!;
-      if (scope && !scope.includes(top)) continue;
-      if (!artifacts.has(path)) differences.push({ path, kind: 'unexpected' });
-    }
-  }
+  if (existsSync(outDir)) differences.push(...unexpectedFiles(outDir, artifacts, scope));
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Files under `outDir` (within `scope` entries when given) that are not artifacts. */
+function unexpectedFiles(outDir: string, artifacts: ArtifactSource, scope?: string[]): OutputDifference[] {
+  const found: OutputDifference[] = [];
+  for (const path of listFiles(outDir)) {
+    const top = path.split('/')[0]!;
+    if (scope && !scope.includes(top)) continue;
+    if (!artifacts.has(path)) found.push({ path, kind: 'unexpected' });
+  }
+  return found;
+}
+
+function sameFile(file: string, text: string, scratch: { buffer: Buffer }): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats !== undefined && stats.isFile() && sameContent(file, stats.size, text, scratch);
 }
 
 /**

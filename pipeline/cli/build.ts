@@ -41,7 +41,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const { specs, explicit } = catalogSpecs(values);
   const compiled = await compileAll(specs, values);
   const artifacts = sharedArtifacts();
-  for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
+  for (const c of compiled) artifacts.addAll(c.artifacts);
   // With --source only this catalog's folder (and the shared schema) is replaced.
   writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
   process.stdout.write(buildSummary(compiled, out, values.verbose ?? false));

@@ -70,7 +70,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const compiled = await compileAll(specs, values);
 
   const artifacts = sharedArtifacts();
-  for (const c of compiled) for (const [path, text] of c.artifacts) artifacts.set(path, text);
+  for (const c of compiled) artifacts.addAll(c.artifacts);
   const outdated = compareArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
 
   const atOrAbove = (d: Divergence) => failOn === 'never' || SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];

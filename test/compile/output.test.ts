@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareArtifacts } from '../../pipeline/output';
+import { Artifacts } from '../../pipeline/emit/artifacts';
+import { compareArtifacts, writeArtifacts } from '../../pipeline/output';
+import { snapshot } from '../helpers/files';
 
 // compareArtifacts reads files a slice of 2^18 characters at a time; these texts cross that size.
 describe('compareArtifacts: whether dist/ holds exactly the artifacts', () => {
@@ -31,5 +33,58 @@ describe('compareArtifacts: whether dist/ holds exactly the artifacts', () => {
     expect(differences).toContainEqual({ path: 'crlf.txt', kind: 'differs' });
     expect(differences).toContainEqual({ path: 'gone.txt', kind: 'missing' });
     expect(differences).toContainEqual({ path: 'big.txt', kind: 'unexpected' });
+  });
+});
+
+describe('writeArtifacts: one pass, each artifact made once', () => {
+  const counted = (texts: Record<string, string>) => {
+    const made: string[] = [];
+    const artifacts = new Artifacts();
+    for (const [path, text] of Object.entries(texts)) artifacts.set(path, () => (made.push(path), text));
+    return { artifacts, made };
+  };
+  const past = new Date('2020-01-01T00:00:00Z');
+
+  it('leaves an up-to-date output alone: no file rewritten, no timestamp moved', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
+    writeArtifacts(out, counted({ 'a/x.txt': 'x\n', 'b.txt': 'b\n' }).artifacts);
+    for (const f of ['a/x.txt', 'b.txt']) utimesSync(join(out, f), past, past);
+    const again = counted({ 'a/x.txt': 'x\n', 'b.txt': 'b\n' });
+    writeArtifacts(out, again.artifacts);
+    expect(again.made.sort()).toEqual(['a/x.txt', 'b.txt']);
+    for (const f of ['a/x.txt', 'b.txt']) expect(statSync(join(out, f)).mtime).toEqual(past);
+  });
+
+  it('replaces a stale output whole: changed files written, unchanged ones kept, strays gone', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
+    writeArtifacts(out, counted({ 'a/x.txt': 'x\n', 'a/y.txt': 'y\n', 'b.txt': 'b\n' }).artifacts);
+    writeFileSync(join(out, 'a', 'stray.txt'), 'stray');
+    const next = counted({ 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n', 'b.txt': 'b\n' });
+    writeArtifacts(out, next.artifacts);
+    expect(next.made.sort()).toEqual(['a/x.txt', 'a/y.txt', 'b.txt']); // each made once, not once to compare and again to write
+    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n', 'b.txt': 'b\n' });
+  });
+
+  it('with `only`, keeps what lies outside those entries', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
+    mkdirSync(join(out, 'other'), { recursive: true });
+    writeFileSync(join(out, 'other', 'keep.txt'), 'keep');
+    writeArtifacts(out, counted({ 'a/x.txt': 'x\n' }).artifacts, ['a']);
+    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'other/keep.txt': 'keep' });
+    writeFileSync(join(out, 'a', 'stray.txt'), 'stray');
+    writeArtifacts(out, counted({ 'a/x.txt': 'x\n' }).artifacts, ['a']);
+    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'other/keep.txt': 'keep' });
+    expect(existsSync(join(out, 'a', 'stray.txt'))).toBe(false);
+  });
+});
+
+describe('Artifacts: made when read', () => {
+  it('makes a group once for all its files, and again when read again', () => {
+    let calls = 0;
+    const artifacts = new Artifacts().setGroup(['p/a', 'p/b'], () => (calls++, new Map([['p/a', 'A'], ['p/b', 'B']])));
+    expect([...artifacts]).toEqual([['p/a', 'A'], ['p/b', 'B']]);
+    expect(calls).toBe(1);
+    expect(artifacts.get('p/b')).toBe('B');
+    expect(calls).toBe(2);
   });
 });

@@ -52,7 +52,7 @@ describe('the CCI catalog compiled from the seeds', () => {
   });
 
   it('compiles to byte-identical artifacts every time, LF only, no timestamps', () => {
-    const again = compileCatalog(spec!).artifacts;
+    const again = compileCatalog(spec!).artifacts.toMap();
     expect([...again]).toEqual([...compiled.artifacts]);
     for (const text of again.values()) {
       expect(text).not.toContain('\r');

@@ -1,0 +1,74 @@
+/**
+ * The files a build writes, by path under the output folder, each made when it is read. Writing or
+ * comparing them one after another holds one artifact's text at a time instead of all of them: the
+ * artifacts of a large catalog are several times the size of its pages.
+ */
+
+/** What writing and comparing read: a `Map<string, string>` is one too. */
+export interface ArtifactSource extends Iterable<[string, string]> {
+  has(path: string): boolean;
+  get(path: string): string | undefined;
+  keys(): Iterable<string>;
+}
+
+export class Artifacts implements ArtifactSource {
+  private readonly makers = new Map<string, () => string>();
+
+  set(path: string, make: () => string): this {
+    this.makers.set(path, make);
+    return this;
+  }
+
+  /**
+   * Artifacts made together by one call of `make` (a package's files): made when the first is read,
+   * and let go once each was read, so a second reading makes them again.
+   */
+  setGroup(paths: string[], make: () => Map<string, string>): this {
+    let made: Map<string, string> | undefined;
+    const unread = new Set<string>();
+    for (const path of paths) {
+      this.makers.set(path, () => {
+        if (!made) {
+          made = make();
+          for (const p of paths) unread.add(p);
+        }
+        const text = made.get(path);
+        if (text === undefined) throw new Error(`internal: ${path} was not made with its group`);
+        unread.delete(path);
+        if (unread.size === 0) made = undefined;
+        return text;
+      });
+    }
+    return this;
+  }
+
+  addAll(other: Artifacts): this {
+    for (const [path, make] of other.makers) this.makers.set(path, make);
+    return this;
+  }
+
+  has(path: string): boolean {
+    return this.makers.has(path);
+  }
+
+  get(path: string): string | undefined {
+    return this.makers.get(path)?.();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.makers.keys();
+  }
+
+  get size(): number {
+    return this.makers.size;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (const [path, make] of this.makers) yield [path, make()];
+  }
+
+  /** Every artifact made now, as a map (for tests and small outputs). */
+  toMap(): Map<string, string> {
+    return new Map(this);
+  }
+}
