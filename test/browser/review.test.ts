@@ -105,6 +105,8 @@ describe.skipIf(!hasChromium)('the review page in a real browser', () => {
     expect(await v.page.locator('tr[data-row][hidden]').count()).toBe(102);
     // A count in the header filters too.
     await v.page.click('a[href="#severity=error"]');
+    // The link changes the hash; the page filters on the hashchange event, which comes after the click.
+    await v.page.waitForFunction(() => document.getElementById('shown')?.textContent?.startsWith('2 of '), undefined, { timeout: 5000 });
     expect(await shownCodes(v.page)).toEqual(['CCI.01.403009', 'CCI.01.403010']);
     expect(v.consoleErrors).toEqual([]);
     await v.page.context().close();
