@@ -92,29 +92,34 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   let keptRows = merged.collapsed.length;
   for (const variants of merged.variants.values()) for (const variant of variants) keptRows += variant.size;
 
-  const name = spec.name;
-  const pkg = packageInfo(merged.catalog, resolved);
-  const artifacts = new Artifacts()
-    .set(`${name}/catalog.json`, () => toJson(merged.catalog))
-    .set(`${name}/catalog.ts`, () => emitTypeScript(merged.catalog))
-    .set(`${name}/catalog.csv`, () => emitCsv(merged.catalog, { bom: options.csvBom }))
-    .set(`${name}/divergences.json`, () => toJson(report))
-    .set(`${name}/divergences.md`, () => emitReport(merged.catalog, report))
-    .set(`${name}/index.html`, () => emitReviewPage(merged.catalog, report))
-    .setGroup(PACKAGE_FILES.map((file) => `${name}/${file}`), () => {
-      const files = new Map<string, string>();
-      for (const [file, text] of emitPackage(merged.catalog, pkg)) files.set(`${name}/${file}`, text);
-      return files;
-    });
   return {
     spec,
     catalog: merged.catalog,
     report,
     pages: summaries,
     accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule },
-    artifacts,
-    package: pkg,
+    ...catalogArtifacts(spec.name, merged.catalog, report, packageInfo(merged.catalog, resolved), options),
   };
+}
+
+/**
+ * The artifacts of a compiled catalog, made when read. A function of its own so that the makers
+ * hold the catalog and its report only, not the rows they were merged from.
+ */
+function catalogArtifacts(name: string, catalog: Catalog, report: DivergenceReport, pkg: PackageInfo, options: CompileOptions): Pick<CompiledCatalog, 'artifacts' | 'package'> {
+  const artifacts = new Artifacts()
+    .set(`${name}/catalog.json`, () => toJson(catalog))
+    .set(`${name}/catalog.ts`, () => emitTypeScript(catalog))
+    .set(`${name}/catalog.csv`, () => emitCsv(catalog, { bom: options.csvBom }))
+    .set(`${name}/divergences.json`, () => toJson(report))
+    .set(`${name}/divergences.md`, () => emitReport(catalog, report))
+    .set(`${name}/index.html`, () => emitReviewPage(catalog, report))
+    .setGroup(PACKAGE_FILES.map((file) => `${name}/${file}`), () => {
+      const files = new Map<string, string>();
+      for (const [file, text] of emitPackage(catalog, pkg)) files.set(`${name}/${file}`, text);
+      return files;
+    });
+  return { artifacts, package: pkg };
 }
 
 /** Artifacts shared by every catalog. */
