@@ -43,12 +43,8 @@ export function isValidCode(code: string, config: ResolvedConfig): boolean {
 
 const nullIfEmpty = (text: string | undefined) => (text === undefined || text === '' ? null : text);
 
-/** Two rows say the same thing: every mapped value and every extra cell equal. */
-export function sameRow(a: SourceRow, b: SourceRow): boolean {
-  return rowKey(a) === rowKey(b);
-}
-
-function rowKey(row: SourceRow): string {
+/** What a row says, as one string: two rows say the same thing (every mapped value and every extra cell equal) when their keys are equal. */
+export function rowKey(row: SourceRow): string {
   return JSON.stringify([row.values, row.extra ?? null]);
 }
 
@@ -76,6 +72,10 @@ export function merge(input: MergeInput): Merged {
     for (const lang of input.languages) {
       const rows = langs.get(lang);
       if (!rows) continue;
+      if (rows.length === 1) {
+        pairInto(codeVariants, lang, rows);
+        continue;
+      }
       const distinct: SourceRow[] = [];
       const seen = new Set<string>();
       for (const row of rows) {

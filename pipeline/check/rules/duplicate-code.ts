@@ -1,4 +1,4 @@
-import { sameRow } from '../../merge';
+import { rowKey } from '../../merge';
 import type { SourceRow } from '../../normalize';
 import { collapseSpace } from '../../text';
 import type { Finding, Rule } from '../rule';
@@ -21,10 +21,11 @@ export const duplicateCode: Rule = {
         if (rows.length < 2) continue;
         const repeats = rows.filter((r) => collapsed.has(r));
         if (repeats.length > 0) {
+          const repeatKeys = new Set(repeats.map(rowKey));
           findings.push({
             errorCode: code,
             params: { code, lang, count: String(rows.length), how: `${repeats.length} identical repeat${repeats.length === 1 ? '' : 's'}, kept once` },
-            rows: rows.filter((r) => repeats.some((x) => sameRow(x, r))),
+            rows: rows.filter((r) => repeatKeys.has(rowKey(r))),
             severity: 'info',
             identity: [lang, 'identical'],
           });
