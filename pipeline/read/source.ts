@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { ErrcatError } from '../errors';
 
@@ -21,7 +22,6 @@ export function readSource(file: string): SourceText {
   return decodeSource(file, bytes);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Decodes UTF-8 strictly: a page with a NUL byte is refused as binary and invalid UTF-8 is refused
@@ -33,10 +33,8 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   if (nul >= 0) {
     throw new ErrcatError(file, lineAtByte(bytes, nul), `Binary file: NUL byte at byte offset ${nul}; expected a UTF-8 text page`);
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  // Validated natively first, then decoded: several times faster than a fatal TextDecoder.
+  if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);
     throw new ErrcatError(
       file,
@@ -44,6 +42,8 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
       `Invalid UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at byte offset ${offset}; expected UTF-8 text`,
     );
   }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return { file, text };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPageBytes } from '../../pipeline/read';
 import { decodeSource } from '../../pipeline/read/source';
@@ -19,6 +20,30 @@ describe('source decoding', () => {
 
   it('drops a BOM and normalises CRLF and CR', () => {
     expect(decodeSource('x.md', new TextEncoder().encode('\uFEFFa\r\nb\rc')).text).toBe('a\nb\nc');
+  });
+
+  it('accepts and decodes exactly what a strict UTF-8 decoder does (TextDecoder, fatal, as the reference)', () => {
+    const reference = new TextDecoder('utf-8', { fatal: true });
+    // Bytes around the edges of UTF-8: continuation bytes, overlongs, surrogates, > U+10FFFF, truncations.
+    const bom = fc.constant([0xef, 0xbb, 0xbf]);
+    const byte = fc.oneof(fc.integer({ min: 0x01, max: 0x7f }), fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0xa0, 0x9f, 0x8f, 0x90));
+    const text = fc.string({ unit: 'binary', maxLength: 6 }).map((t) => [...new TextEncoder().encode(t.replace(/\0/g, ''))]);
+    const bytes = fc.array(fc.oneof(byte.map((b) => [b]), text, bom), { maxLength: 8 }).map((parts) => new Uint8Array(parts.flat()));
+    fc.assert(fc.property(bytes, (b) => {
+      let expected: string | null;
+      try {
+        expected = reference.decode(b).replace(/\r\n?/g, '\n'); // the decoder drops one leading BOM itself
+      } catch {
+        expected = null;
+      }
+      let actual: string | null;
+      try {
+        actual = decodeSource('x.md', b).text;
+      } catch {
+        actual = null;
+      }
+      expect(actual).toBe(expected);
+    }), { numRuns: 3000 });
   });
 
   it('reads an empty page as a page without tables', () => {
