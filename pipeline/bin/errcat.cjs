@@ -6,7 +6,6 @@
 // A CommonJS script itself: Node starts one a few milliseconds sooner than an ES module.
 'use strict';
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
@@ -33,7 +32,8 @@ process.stdout.on('error', (error) => {
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
 const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+// The bundle requires only Node's own modules, so the launcher's require serves it.
+script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
 cli.exports.main(process.argv.slice(2))
   .then(
     (code) => code,
