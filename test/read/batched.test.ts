@@ -43,6 +43,24 @@ describe('big pipe tables read in batches', () => {
     expect(batched).toEqual(read(text, false));
     expect(batched.tables[1]!.rows[1]!.cells[1]!.text).toBe('B.0');
   });
+
+  it.each([
+    ['in a blockquote', '> [ref]: http://example.com'],
+    ['in a list item', '- [ref]: http://example.com'],
+    ['with an escaped bracket in its label', '[r\\]ef]: http://example.com'],
+    ['with its label over two lines', '[re\nf]: http://example.com'],
+  ])('fall back for a reference definition %s', (_, definition) => {
+    const label = definition.includes('\\]') ? 'r\\]ef' : definition.includes('re\n') ? 're f' : 'ref';
+    const text = `${bigPage(BATCH_ROWS + 50)}\n${definition}\n`.replace('|400|B.0|', `|400|[B.0][${label}]|`).replace('|400|B.1|', '|400|B.1 [ref]|');
+    const batched = read(text, true);
+    expect(batched).toEqual(read(text, false));
+    expect(batched.tables[1]!.rows[1]!.cells[1]!.text).toBe('B.0');
+  });
+
+  it('read brackets that make no link as text, without remark', () => {
+    expect(plainRowCells('|400|BMS.0008|Fail to query flavor [%s], reason: %s.|x|')).toEqual(['400', 'BMS.0008', 'Fail to query flavor [%s], reason: %s.', 'x']);
+    expect(plainRowCells('|400|X|see [docs](http://x)|')).toBeNull();
+  });
 });
 
 describe('pipe rows read line by line', () => {

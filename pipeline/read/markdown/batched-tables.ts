@@ -16,7 +16,16 @@ export const BATCH_ROWS = 256;
 
 /** A GFM delimiter row (`|--|:--:|`). */
 export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+/**
+ * A line that may hold a link reference definition (`[label]: url`), also inside blockquotes and
+ * list items, with escapes in the label; or one that opens a label it does not close (a label may
+ * run over lines) on a page with `]:` somewhere. Definitions apply to the whole page, so one
+ * anywhere means rows are read with the page.
+ */
+const CONTAINER_PREFIX = String.raw`^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\[`;
+const DEFINITION = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)+\]:`, 'm');
+const OPEN_LABEL = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)*$`, 'm');
+const mayDefineLinks = (text: string) => DEFINITION.test(text) || (text.includes(']:') && OPEN_LABEL.test(text));
 
 export interface PipeTable {
   /** 0-based line indexes: the header row, and the body rows [bodyStart, bodyEnd). */
@@ -45,7 +54,7 @@ export function findPipeTables(lines: string[], fenced: boolean[]): PipeTable[] 
 
 /** remark must have read each candidate as a table at its header line with exactly one body row. */
 export function verifyTruncated(tree: Root, tables: PipeTable[], text: string): Map<PipeTable, Table> | null {
-  if (DEFINITION.test(text)) return null; // reference links in cells need the whole page
+  if (mayDefineLinks(text)) return null; // reference links in cells need the whole page
   const byLine = new Map<number, Table>();
   const visit = (node: { type: string; children?: unknown[]; position?: { start: { line: number } } }) => {
     if (node.type === 'table' && node.position) byLine.set(node.position.start.line, node as unknown as Table);
@@ -62,11 +71,13 @@ export function verifyTruncated(tree: Root, tables: PipeTable[], text: string): 
 }
 
 /**
- * Characters that may start inline syntax in a cell: escapes, code, emphasis, links and images,
- * HTML and autolinks, character references, strikethrough. `_` only counts next to something
- * other than a letter or digit: between two (`error_code`) it can neither open nor close emphasis.
+ * Characters that may start inline syntax in a cell: escapes, code, emphasis, HTML and autolinks,
+ * character references, strikethrough. `_` only counts next to something other than a letter or
+ * digit: between two (`error_code`) it can neither open nor close emphasis. Brackets only make a
+ * link or image followed by `(`: these rows come from pages without link reference definitions
+ * (see verifyTruncated), where `[%s]` or `[x][y]` stay text as written.
  */
-const INLINE_SYNTAX = /[\\`*[\]<&~]/;
+const INLINE_SYNTAX = /[\\`*<&~]|\]\(/;
 
 /** Whether some `_` in `line` is not between two letters or digits (\p{L} \p{N}, whole code points). */
 export function hasActiveUnderscore(line: string): boolean {
