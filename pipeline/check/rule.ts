@@ -49,8 +49,15 @@ export function render(template: string, params: Record<string, string>): string
 
 /** Each variant of a code as its rows, in catalog language order (a language without the variant is absent). */
 export function variantRows(context: RuleContext, code: string): SourceRow[][] {
-  return context.merged.variants.get(code)!.map((variant) => context.languages.filter((l) => variant.has(l)).map((l) => variant.get(l)!));
+  // Every rule asks for every code's variants: made once per check run.
+  let byCode = variantRowsMade.get(context);
+  if (!byCode) variantRowsMade.set(context, (byCode = new Map()));
+  let rows = byCode.get(code);
+  if (!rows) byCode.set(code, (rows = context.merged.variants.get(code)!.map((variant) => context.languages.filter((l) => variant.has(l)).map((l) => variant.get(l)!))));
+  return rows;
 }
+
+const variantRowsMade = new WeakMap<RuleContext, Map<string, SourceRow[][]>>();
 
 /** The first row of each language for a code, in catalog language order. */
 export function firstRows(context: RuleContext, code: string): SourceRow[] {

@@ -13,9 +13,9 @@ export const statusMismatch: Rule = {
     const findings: Finding[] = [];
     for (const code of context.merged.byCode.keys()) {
       for (const variant of variantRows(context, code)) {
-        const rows = variant.filter((r) => statusKey(r.values.httpStatus) !== null);
-        const statuses = new Set(rows.map((r) => statusKey(r.values.httpStatus)));
-        if (statuses.size < 2) continue;
+        const keys = variant.map((r) => statusKey(r.values.httpStatus));
+        if (new Set(keys.filter((k) => k !== null)).size < 2) continue;
+        const rows = variant.filter((_, i) => keys[i] !== null);
         const texts = Object.fromEntries(rows.map((r) => [r.lang, r.values.httpStatus!.trim()]));
         findings.push({
           errorCode: code,
