@@ -1,6 +1,9 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
 import { readPage, readPageBytes } from '../../pipeline/read';
+import { padWide, WIDE_PAD } from '../../pipeline/read/rst/lines';
 import { inlineText } from '../../pipeline/read/rst/inline';
 import { loadReference, referenceDifferences, repoRoot } from '../helpers/reference';
 
@@ -45,6 +48,16 @@ describe('RST reader', () => {
     const page = '+----------+\n|\tab |\n+----------+\n';
     const read = readPageBytes('tabs.rst', new TextEncoder().encode(page));
     expect(read.tables[0]!.rows[0]!.cells[0]!.text).toBe('ab');
+  });
+});
+
+describe('RST column widths', () => {
+  it('pads every wide character, and only those (each character looked up, as the reference)', () => {
+    const reference = (line: string) => [...line].map((ch) => (eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false }) === 2 ? ch + WIDE_PAD : ch)).join('');
+    const piece = fc.constantFrom('a', ' ', '|', '+', '-', '错', '误', '，', '’', '“', 'ᄀ', '한', '😀', '𠀀', 'ｱ', 'Ａ', '\u00e9', '\ud800', 'é');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (line) => {
+      expect(padWide(line)).toBe(reference(line));
+    }), { numRuns: 3000 });
   });
 });
 

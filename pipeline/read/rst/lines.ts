@@ -64,12 +64,20 @@ const MAYBE_WIDE = /[\u1100-\uffff]/;
 /** Inserts {@link WIDE_PAD} after each wide or fullwidth character, so a string index is a column. */
 export function padWide(line: string): string {
   if (!MAYBE_WIDE.test(line)) return line;
+  // Only characters from U+1100 up are looked up; the text between wide ones is copied in runs.
   let out = '';
-  for (const ch of line) {
-    out += ch;
-    if (eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false }) === 2) out += WIDE_PAD;
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line.charCodeAt(i) < 0x1100) continue;
+    const cp = line.codePointAt(i)!;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    if (eastAsianWidth(cp, { ambiguousAsWide: false }) === 2) {
+      out += `${line.slice(from, end)}${WIDE_PAD}`;
+      from = end;
+    }
+    i = end - 1;
   }
-  return out;
+  return from === 0 ? line : out + line.slice(from);
 }
 
 /** Display width in columns, wide characters counting two. */
