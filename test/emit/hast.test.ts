@@ -6,6 +6,8 @@ import { diffCatalogSets } from '../../pipeline/diff';
 import { resolveSide } from '../../pipeline/diff/side';
 import { h, toHtml } from '../../pipeline/emit/html/hast';
 import { diffChars } from '../../pipeline/emit/html/text-diff';
+import { wordingOrPunct } from '../../pipeline/emit/html/page';
+import fc from 'fast-check';
 import { formatHtml } from '../../pipeline/emit/html/diff-page';
 import { emitReviewPage } from '../../pipeline/emit/html/review';
 import { explicitCatalog } from '../../pipeline/sources';
@@ -52,5 +54,15 @@ describe('where two messages differ', () => {
     // VPC.0101 in the VPC pages: zh "Param is invalid." against en "Invalid VPC parameter values.".
     const [a, b] = diffChars('Param is invalid.', 'Invalid VPC parameter values.');
     expect([changed(a), changed(b)]).toEqual([['Param is invalid'], ['Invalid VPC parameter values']]);
+  });
+});
+
+describe('a changed run is punctuation when it holds only punctuation and whitespace', () => {
+  it('as /^[\\p{P}\\s]+$/u says', () => {
+    const reference = (t: string) => (/^[\p{P}\s]+$/u.test(t) ? 'punct' : 'wording');
+    const text = fc.array(fc.constantFrom(',', '，', '。', '.', ' ', '\u3000', '\n', 'a', '中', '$', '+', '“', '(', '）', '-', '—'), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(wordingOrPunct(t)).toBe(reference(t));
+    }), { numRuns: 2000 });
   });
 });

@@ -81,7 +81,11 @@ export function markedPair(a: string, b: string, classA: MarkClass, classB: Mark
   return [render(x, classA), render(y, classB)];
 }
 
-/** In a wording difference, a changed run of punctuation and spaces alone is still only punctuation. */
-export const wordingOrPunct = (changed: string) => (/^[\p{P}\s]+$/u.test(changed) ? 'punct' : 'wording');
+/**
+ * In a wording difference, a changed run of punctuation and spaces alone is still only punctuation.
+ * The pattern is the message rule's own (foldPunctuation), so V8 compiles one `\p{P}` pattern, not two.
+ */
+export const wordingOrPunct = (changed: string) =>
+  changed !== '' && (changed.trim() === '' || changed.replace(/\s*(\p{P})\s*/gu, '') === '') ? 'punct' : 'wording';
 
 export type { Element, ElementContent };
