@@ -36,8 +36,9 @@ export function tableEnd(text: string, start: number): number {
  * guide: a table wrongly taken for code is simply read with the rest of the page, and one wrongly
  * taken for a table is not confirmed by remark, so the page is parsed whole.
  */
-export function fencedLines(lines: string[]): boolean[] {
+export function fencedLines(lines: string[], text?: string): boolean[] {
   const fenced = new Array<boolean>(lines.length).fill(false);
+  if (text !== undefined && !text.includes('```') && !text.includes('~~~')) return fenced; // no fence anywhere
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const f = FENCE.exec(lines[i]!);
@@ -55,6 +56,7 @@ export function fencedLines(lines: string[]): boolean[] {
 /** HTML tables that open a line outside fenced code, in page order. */
 export function findHtmlTables(text: string, lines: string[], fenced: boolean[]): HtmlTableRegion[] {
   const found: HtmlTableRegion[] = [];
+  if (!/<table\b/i.test(text)) return found; // one scan instead of a pattern per line
   let offset = 0;
   for (let i = 0; i < lines.length; offset += lines[i]!.length + 1, i++) {
     const line = lines[i]!;

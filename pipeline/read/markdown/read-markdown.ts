@@ -45,7 +45,7 @@ const IDENTITY: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> = { pageL
 function readCutPage(source: SourceText): MarkdownTables | null {
   const lines = source.text.split('\n');
   // Every pipe table of more than one body row has its rows read line by line (see batched-tables).
-  const fenced = fencedLines(lines);
+  const fenced = fencedLines(lines, source.text);
   const pipes = findPipeTables(lines, fenced);
   const html = findHtmlTables(source.text, lines, fenced);
   const cuts: Array<[number, number]> = [
