@@ -25,7 +25,7 @@ export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const CONTAINER_PREFIX = String.raw`^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\[`;
 const DEFINITION = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)+\]:`, 'm');
 const OPEN_LABEL = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)*$`, 'm');
-const mayDefineLinks = (text: string) => DEFINITION.test(text) || (text.includes(']:') && OPEN_LABEL.test(text));
+const mayDefineLinks = (text: string) => text.includes(']:') && (DEFINITION.test(text) || OPEN_LABEL.test(text));
 
 export interface PipeTable {
   /** 0-based line indexes: the header row, and the body rows [bodyStart, bodyEnd). */
