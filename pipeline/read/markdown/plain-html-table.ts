@@ -85,7 +85,10 @@ export function readPlainHtmlTable(html: string): { childNodes: HtmlNode[] } | n
       continue;
     }
     if (selfClosing && !VOID.has(name)) return null;
-    for (let i = html.indexOf('\n', lineCounted); i !== -1 && i < lt; i = html.indexOf('\n', i + 1)) line++, (lineCounted = i + 1);
+    for (let i = html.indexOf('\n', lineCounted); i !== -1 && i < lt; i = html.indexOf('\n', i + 1)) {
+      line++;
+      lineCounted = i + 1;
+    }
     const element: HtmlElement = { nodeName: name, tagName: name, attrs: attributes(rawAttributes!), childNodes: [] };
     if (element.attrs === INVALID || !open(stack, element)) return null;
     if (name === 'tr') element.sourceCodeLocation = { startLine: line };
@@ -110,8 +113,8 @@ function open(stack: HtmlElement[], element: HtmlElement): boolean {
 /** Inside a cell or caption: the parser's implied closings must not apply. */
 function openFlow(stack: HtmlElement[], name: string): boolean {
   if (!PHRASING.has(name) && !FLOW.has(name) && !VOID.has(name)) return false;
-  if (name === 'col') return false;
   const parent = stack[stack.length - 1]!.tagName;
+  // Directly in their list (a list is where the parser stops looking for an item to close).
   if (name === 'li') return parent === 'ul' || parent === 'ol';
   if (name === 'dt' || name === 'dd') return parent === 'dl';
   if (HEADINGS.has(name) && HEADINGS.has(parent)) return false;
@@ -119,7 +122,6 @@ function openFlow(stack: HtmlElement[], name: string): boolean {
   const openInCell = (tag: string) => stack.some((e, i) => i > cellStart && e.tagName === tag);
   if (CLOSES_P.has(name) && openInCell('p')) return false;
   if (name === 'a' && openInCell('a')) return false;
-  if ((name === 'li' || name === 'dt' || name === 'dd') && openInCell(name)) return false;
   return cellStart > 0;
 }
 
