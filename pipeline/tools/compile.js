@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   define: { ERRCAT_VERSION: JSON.stringify(version) },
   legalComments: 'none',
-  // Less to read and deserialise at every start (identifiers alone are ~3% of a seeds build). The
+  // Less to read and deserialise at every start (minified identifiers: a percent or two of a seeds build). The
   // source map is read only to print an internal error's stack against pipeline/ (see the launcher).
   minify: true,
   sourcemap: 'external',
