@@ -23,8 +23,9 @@ await build({
   target: 'node20',
   define: { ERRCAT_VERSION: JSON.stringify(version) },
   legalComments: 'none',
-  // Less to read and deserialise at every start (minified identifiers: a percent or two of a seeds build). The
-  // source map is read only to print an internal error's stack against pipeline/ (see the launcher).
+  // Less to read and deserialise at every start (minifying identifiers too gained a percent or two
+  // of a seeds build). The source map is read only to print an internal error's stack against
+  // pipeline/ (see the launcher).
   minify: true,
   sourcemap: 'external',
   sourcesContent: false,
