@@ -59,10 +59,6 @@ export class Artifacts implements ArtifactSource {
     return this.makers.keys();
   }
 
-  get size(): number {
-    return this.makers.size;
-  }
-
   *[Symbol.iterator](): IterableIterator<[string, string]> {
     for (const [path, make] of this.makers) yield [path, make()];
   }

@@ -12,9 +12,7 @@ type Child = ElementContent | string | null | undefined | false | Child[];
 
 /** An element: `h('td', {className: ['x']}, ['text', h('b', 'bold')])`; properties may be left out. */
 export function h(tag: string, props?: Properties | Child, children?: Child): Element {
-  // A node passed in place of properties is an element (text is passed as a string); an object
-  // with a `type` property may well be properties (`<input type="search">`).
-  const isProps = props !== null && typeof props === 'object' && !Array.isArray(props) && !((props as { type?: unknown }).type === 'element' && 'tagName' in props);
+  const isProps = isProperties(props);
   const kids: ElementContent[] = [];
   addChildren(kids, isProps ? children : (props as Child));
   const properties: Properties = {};
@@ -25,6 +23,19 @@ export function h(tag: string, props?: Properties | Child, children?: Child): El
     }
   }
   return { type: 'element', tagName: tag, properties, children: kids };
+}
+
+/**
+ * Whether `h`'s second argument is properties rather than a child. A node in that place is an
+ * element, or a text or raw node (`type` and `value` only); any other object with a `type` is
+ * properties (`<input type="search">`).
+ */
+function isProperties(value: Properties | Child): value is Properties {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { type } = value as { type?: unknown };
+  if (type === 'element') return !('tagName' in value);
+  if (type === 'text' || type === 'raw') return !('value' in value && Object.keys(value).length === 2);
+  return true;
 }
 
 function addChildren(into: ElementContent[], child: Child): void {
@@ -114,7 +125,7 @@ export type ElementBuilder = (tag: string, props?: Properties | Child, children?
  * with it equal to pages built with `h` and serialised by hast-util-to-html.
  */
 export function written(tag: string, props?: Properties | Child, children?: Child): ElementContent {
-  const isProps = props !== null && typeof props === 'object' && !Array.isArray(props) && !('type' in props && ((props as { type?: unknown }).type === 'element' || (props as { type?: unknown }).type === 'raw' || (props as { type?: unknown }).type === 'text'));
+  const isProps = isProperties(props);
   let out = `<${tag}${isProps ? attributes(props as Properties) : ''}>`;
   if (VOID.has(tag)) return raw(out);
   out += writeChildren(isProps ? children : (props as Child), RAW.has(tag));
