@@ -9,3 +9,10 @@ export function sameText(a: string | null | undefined, b: string | null | undefi
 export function collapseSpace(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A punctuation character (\p{P}) with the whitespace around it, captured. One pattern object for
+ * the message rules and the review page: V8 compiles a Unicode-class pattern once, at ~1 ms.
+ * Global: use it with `replace`, which starts from the beginning whatever `lastIndex` says.
+ */
+export const PUNCTUATION_WITH_SPACE = /\s*(\p{P})\s*/gu;

@@ -1,5 +1,6 @@
 import type { Finding, Rule, RuleContext } from '../rule';
 import { variantRows } from '../rule';
+import { PUNCTUATION_WITH_SPACE } from '../../text';
 
 /**
  * Texts equal but for typography: Unicode NFKC (full-width ，：（） → ASCII), curly quotes folded to
@@ -11,7 +12,7 @@ export function foldPunctuation(text: string): string {
     .normalize('NFKC')
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/\s*(\p{P})\s*/gu, '$1')
+    .replace(PUNCTUATION_WITH_SPACE, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

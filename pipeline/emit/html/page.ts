@@ -10,6 +10,7 @@ import { h, serialized, toHtml, written, type Element, type ElementBuilder, type
 
 export { serialized, toHtml, written, type ElementBuilder };
 import { diffChars } from './text-diff';
+import { PUNCTUATION_WITH_SPACE } from '../../text';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -81,11 +82,8 @@ export function markedPair(a: string, b: string, classA: MarkClass, classB: Mark
   return [render(x, classA), render(y, classB)];
 }
 
-/**
- * In a wording difference, a changed run of punctuation and spaces alone is still only punctuation.
- * The pattern is the message rule's own (foldPunctuation), so V8 compiles one `\p{P}` pattern, not two.
- */
+/** In a wording difference, a changed run of punctuation and spaces alone is still only punctuation. */
 export const wordingOrPunct = (changed: string) =>
-  changed !== '' && (changed.trim() === '' || changed.replace(/\s*(\p{P})\s*/gu, '') === '') ? 'punct' : 'wording';
+  changed !== '' && (changed.trim() === '' || changed.replace(PUNCTUATION_WITH_SPACE, '') === '') ? 'punct' : 'wording';
 
 export type { Element, ElementContent };
