@@ -10,6 +10,7 @@
  * page in one piece.
  */
 import type { Root, Table } from 'mdast';
+import { codePointAt, codePointBefore, propertyTest } from '../code-points';
 
 /** Rows remark parses at once, under their table's header. */
 export const BATCH_ROWS = 256;
@@ -82,23 +83,17 @@ const INLINE_SYNTAX = /[\\`*<&~]|\]\(/;
 /** Whether some `_` in `line` is not between two letters or digits (\p{L} \p{N}, whole code points). */
 export function hasActiveUnderscore(line: string): boolean {
   for (let i = line.indexOf('_'); i !== -1; i = line.indexOf('_', i + 1)) {
-    const before = i > 0 ? line.codePointAt(i >= 2 && isLowSurrogate(line.charCodeAt(i - 1)) ? i - 2 : i - 1)! : -1;
-    const after = i + 1 < line.length ? line.codePointAt(i + 1)! : -1;
-    if (!isLetterOrDigit(before) || !isLetterOrDigit(after)) return true;
+    if (!isLetterOrDigit(codePointBefore(line, i)) || !isLetterOrDigit(codePointAt(line, i + 1))) return true;
   }
   return false;
 }
 
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-// Compiled only when a non-ASCII character sits next to an underscore: Unicode property classes
-// take V8 about a millisecond to compile, and most pages never need this one.
-let letterOrDigit: RegExp | undefined;
+const isUnicodeLetterOrDigit = propertyTest('\\p{L}\\p{N}');
 
 function isLetterOrDigit(cp: number): boolean {
   if (cp < 0) return false;
   if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  letterOrDigit ??= /^[\p{L}\p{N}]$/u;
-  return letterOrDigit.test(String.fromCodePoint(cp));
+  return isUnicodeLetterOrDigit(cp);
 }
 
 /**

@@ -3,10 +3,12 @@
  * prefix and end-string suffix contexts, simple names, roles and reference ends. These are the
  * regular expressions of docutils.parsers.rst.states.Inliner, matched by hand: as JavaScript
  * regular expressions they need Unicode property classes (\p{L}, \p{Ps}, …), and V8 took ~4 ms to
- * compile them at every start. Characters are classified by table for ASCII and by a small
- * property pattern, compiled on first need, for anything else. A test holds every function here
+ * compile them at every start. Characters are classified by table for ASCII and by small property
+ * patterns, compiled on first need (see ../code-points), for anything else. A test holds every function here
  * equal to the regular-expression transcription of docutils' patterns on generated text.
  */
+
+import { codePointAt, codePointBefore, propertyTest } from '../code-points';
 
 /** The first inline construct in a string, as docutils' `initial` pattern finds it. */
 export type StartMatch =
@@ -49,7 +51,10 @@ for (let c = 0; c < 128; c++) {
 
 const UNICODE_SPACES = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 
-let unicodeClasses: { word: RegExp; opener: RegExp; closer: RegExp; delimiter: RegExp } | undefined;
+const isWordCharacter = propertyTest('\\p{L}\\p{N}\\p{M}');
+const isOpener = propertyTest('\\p{Ps}\\p{Pi}\\p{Pf}');
+const isCloser = propertyTest('\\p{Pe}\\p{Pi}\\p{Pf}');
+const isDelimiter = propertyTest('\\p{Pd}\\p{Po}');
 const nonAsciiClasses = new Map<number, number>();
 
 function classOf(cp: number): number {
@@ -57,38 +62,15 @@ function classOf(cp: number): number {
   if (cp < 128) return ASCII[cp]!;
   let flags = nonAsciiClasses.get(cp);
   if (flags === undefined) {
-    unicodeClasses ??= {
-      word: /^[\p{L}\p{N}\p{M}]$/u,
-      opener: /^[\p{Ps}\p{Pi}\p{Pf}]$/u,
-      closer: /^[\p{Pe}\p{Pi}\p{Pf}]$/u,
-      delimiter: /^[\p{Pd}\p{Po}]$/u,
-    };
-    const ch = String.fromCodePoint(cp);
     flags = 0;
     if (UNICODE_SPACES.has(cp) || (cp >= 0x2000 && cp <= 0x200a)) flags |= SPACE;
-    if (unicodeClasses.word.test(ch)) flags |= WORD;
-    if (unicodeClasses.opener.test(ch)) flags |= OPENER;
-    if (unicodeClasses.closer.test(ch)) flags |= CLOSER;
-    if (cp !== 0xa7 && cp !== 0xb6 && unicodeClasses.delimiter.test(ch)) flags |= DELIMITER;
+    if (isWordCharacter(cp)) flags |= WORD;
+    if (isOpener(cp)) flags |= OPENER;
+    if (isCloser(cp)) flags |= CLOSER;
+    if (cp !== 0xa7 && cp !== 0xb6 && isDelimiter(cp)) flags |= DELIMITER;
     nonAsciiClasses.set(cp, flags);
   }
   return flags;
-}
-
-/** The code point starting at `i` (a whole surrogate pair), or -1 past the end. */
-function codePointAt(s: string, i: number): number {
-  return i < s.length ? s.codePointAt(i)! : -1;
-}
-
-/** The code point ending just before `i`, or -1 at `floor`. */
-function codePointBefore(s: string, i: number, floor = 0): number {
-  if (i <= floor) return -1;
-  const low = s.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i - 2 >= floor) {
-    const high = s.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  }
-  return low;
 }
 
 const width = (cp: number) => (cp > 0xffff ? 2 : 1);
