@@ -13,4 +13,10 @@ describe('the compiled bundle', () => {
     expect(required.length).toBeGreaterThan(3);
     expect(required.filter((name) => !name.startsWith('node:'))).toEqual([]);
   });
+
+  it('is ASCII, so V8 holds it as a one-byte string (one non-ASCII character makes all of it UTF-16)', () => {
+    const bundle = readFileSync(join(repoRoot, '.build', 'errcat.cjs'), 'latin1');
+    const found = /.{0,40}[^\x00-\x7f]/.exec(bundle);
+    expect(found?.[0] ?? null, 'write the character as a \\u escape in pipeline/ (esbuild leaves regular expressions as written)').toBeNull();
+  });
 });
