@@ -3,8 +3,8 @@
  * the rule (or the catalog's override; "off" drops the rule), a fingerprint that survives line
  * moves, every location as file:line, and a stable order (rule order, then code, then location).
  */
-import { createHash } from 'node:crypto';
 import type { Divergence, DivergenceReport } from '../generated/divergences';
+import { fingerprint } from '../fingerprint';
 import { compareCodes } from '../merge';
 import type { SourceRow } from '../normalize';
 import type { Rule, RuleContext, Severity } from './rule';
@@ -44,10 +44,6 @@ export interface CheckResult {
   report: DivergenceReport;
   /** Rows left out of the catalog, each with the rule that reports it. */
   excluded: Array<{ row: SourceRow; rule: string }>;
-}
-
-export function fingerprint(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
 export function runChecks(catalog: string, context: RuleContext): CheckResult {

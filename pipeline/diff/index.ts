@@ -4,8 +4,8 @@
  * and every change kind looks at every pair. Only values are compared — line numbers, table form,
  * column order and wrapping are not — so a change of form alone is no change.
  */
-import { createHash } from 'node:crypto';
 import { render } from '../check/rule';
+import { fingerprint } from '../fingerprint';
 import type { Catalog, CatalogEntry } from '../generated/catalog';
 import type { Change, DiffReport } from '../generated/diff';
 import { compareCodes } from '../merge';
@@ -77,7 +77,7 @@ export function diffCatalogSets(old: CatalogSet, next: CatalogSet): DiffReport {
             const change: Change = {
               kind: kind.id,
               severity: kind.severity,
-              fingerprint: fingerprint(kind.id, name, errorCode, finding),
+              fingerprint: changeFingerprint(kind.id, name, errorCode, finding),
               catalog: name,
               errorCode,
               ...stripUndefined(finding),
@@ -135,9 +135,9 @@ export function nextVersion(version: string, bump: BumpLevel): string {
   return version;
 }
 
-function fingerprint(kind: string, catalog: string, code: string, finding: Partial<Change>): string {
+function changeFingerprint(kind: string, catalog: string, code: string, finding: Partial<Change>): string {
   const parts = [kind, catalog, code, finding.lang ?? '', finding.field ?? '', JSON.stringify(finding.old ?? null), JSON.stringify(finding.new ?? null)];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+  return fingerprint(parts);
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Regenerates pipeline/generated/ from schema/: TypeScript types (json-schema-to-typescript).
+// Regenerates pipeline/generated/ from schema/: TypeScript types (json-schema-to-typescript); and
+// from pipeline/: the catalog runtime as text, the HTML pages' style and script with their hashes.
 // The schemas are the one definition of errcat's data shapes; nothing in generated/ is edited by hand.
 // `--check` compares instead of writing and exits 1 on drift (used by the test suite).
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +63,28 @@ export async function generatedFiles() {
     }
   }
   files.set('catalog-runtime.ts', runtimeSources());
+  files.set('page-assets.ts', pageAssets());
   return files;
+}
+
+/**
+ * The style and script every errcat HTML page inlines (pipeline/emit/html/page.css, page-script.js),
+ * with the Content-Security-Policy source of each: the page allows exactly these two, by hash.
+ * Hashed here, once, because hashing them at every build costs milliseconds of a start.
+ */
+function pageAssets() {
+  const read = (name) => readFileSync(join(root, 'pipeline', 'emit', 'html', name), 'utf8');
+  const style = read('page.css');
+  const script = read('page-script.js');
+  const source = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  return (
+    '/* Generated from pipeline/emit/html/page.css and page-script.js by pipeline/tools/generate.js. Do not edit. */\n' +
+    `export const STYLE = ${JSON.stringify(style)};\n` +
+    `export const SCRIPT = ${JSON.stringify(script)};\n` +
+    `/** Content-Security-Policy sources allowing exactly STYLE and SCRIPT. */\n` +
+    `export const STYLE_SOURCE = ${JSON.stringify(source(style))};\n` +
+    `export const SCRIPT_SOURCE = ${JSON.stringify(source(script))};\n`
+  );
 }
 
 /**
@@ -96,7 +119,7 @@ async function main() {
     else writeFileSync(path, text);
   }
   if (drift.length) {
-    console.error(`pipeline/generated is out of date with schema/: ${drift.join(', ')}; run npm run generate`);
+    console.error(`pipeline/generated is out of date with its sources: ${drift.join(', ')}; run npm run generate`);
     process.exit(1);
   }
 }

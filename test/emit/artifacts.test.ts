@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +149,11 @@ describe('dist/cci/index.html, the review page', () => {
     expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'$/);
     expect(html).not.toMatch(/<(?:link|img|iframe)\b|\bsrc=|https?:\/\//);
     expect(html.match(/<script>/g)).toHaveLength(1);
+    // The hashes (made by npm run generate) are of exactly the style and script the page inlines.
+    const inline = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(html)![1]!;
+    const source = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(csp).toContain(`style-src ${source(inline('style'))};`);
+    expect(csp).toContain(`script-src ${source(inline('script'))};`);
   });
 
   it('stays under 250 KB and lists every code in a real table', () => {

@@ -1,21 +1,18 @@
 /**
  * The shell of errcat's HTML pages, built as a hast tree and serialised (./hast: what
  * hast-util-to-html writes), so every text from a page is escaped by the serialiser and never
- * becomes markup. Self-contained:
- * inline style and script, allowed by hash in a Content-Security-Policy that forbids every load.
+ * becomes markup. Self-contained: the style and script (page.css, page-script.js) are inlined and
+ * allowed by hash (made by `npm run generate`) in a Content-Security-Policy that forbids every load.
  */
-import { createHash } from 'node:crypto';
-import { SCRIPT, STYLE } from './assets';
+import { SCRIPT, SCRIPT_SOURCE, STYLE, STYLE_SOURCE } from '../../generated/page-assets';
 import { h, serialized, toHtml, written, type Element, type ElementBuilder, type ElementContent, type Root } from './hast';
 
 export { serialized, toHtml, written, type ElementBuilder };
 import { diffChars } from './text-diff';
 import { PUNCTUATION_WITH_SPACE } from '../../text';
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-
 export const CONTENT_SECURITY_POLICY =
-  `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; ` +
+  `default-src 'none'; style-src ${STYLE_SOURCE}; script-src ${SCRIPT_SOURCE}; ` +
   `img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
 
 /**
