@@ -24,11 +24,6 @@ try {
 } catch {
   cachedData = undefined;
 }
-// `errcat rows … | head` closes the pipe early; that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode || 0);
-  throw error;
-});
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
 const cli = { exports: {} };
@@ -40,7 +35,7 @@ cli.exports.main(process.argv.slice(2))
     (error) => {
       // Not a usage or input problem errcat knows how to name: a bug or an environment failure (disk
       // full, permissions). Exit 3 so CI never mistakes it for a failed check (1) or bad input (2).
-      process.stderr.write(`errcat: internal error: ${originalStack(error)}\n`);
+      cli.exports.writeStderr(`errcat: internal error: ${originalStack(error)}\n`);
       return 3;
     },
   )
@@ -55,10 +50,11 @@ cli.exports.main(process.argv.slice(2))
         // A read-only install still runs, only without the cache.
       }
     }
-    // Exit once stdout and stderr have taken everything written: a normal end would first tear
-    // down the whole heap, which costs a large build tens of milliseconds and a small one a few.
+    // Exit once stdout and stderr have taken everything written (see pipeline/cli/stdio.ts): a
+    // normal end would first tear down the whole heap, which costs a large build tens of
+    // milliseconds and a small one a few.
     process.exitCode = code;
-    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+    cli.exports.flushOutput(() => process.exit(code));
   });
 
 /**

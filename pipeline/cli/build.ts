@@ -3,6 +3,7 @@ import { SEVERITY_RANK, RULES } from '../check';
 import { sharedArtifacts, type CompiledCatalog } from '../compile';
 import { writeArtifacts } from '../output';
 import { parseCommandArgs } from './args';
+import { writeStdout } from './stdio';
 import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
 
 export const buildHelp = `Usage: errcat build [--out DIR] [--sources DIR | --source LANG=PATH...] [options]
@@ -34,7 +35,7 @@ Columns errcat cannot map are kept (extra) and reported, never an error.
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...catalogOptionSpec, out: { type: 'string' }, verbose: { type: 'boolean' } }, false);
   if (values.help) {
-    process.stdout.write(buildHelp);
+    writeStdout(buildHelp);
     return 0;
   }
   const out = values.out ?? 'dist';
@@ -44,7 +45,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   for (const c of compiled) artifacts.addAll(c.artifacts);
   // With --source only this catalog's folder (and the shared schema) is replaced.
   writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
-  process.stdout.write(buildSummary(compiled, out, values.verbose ?? false));
+  writeStdout(buildSummary(compiled, out, values.verbose ?? false));
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { annotation } from '../emit/github';
 import type { Divergence, Severity } from '../generated/divergences';
 import { compareArtifacts, type OutputDifference } from '../output';
 import { oneOf, parseCommandArgs, UsageError } from './args';
+import { writeStdout } from './stdio';
 import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
 
 export const checkHelp = `Usage: errcat check [--out DIR] [--fail-on LEVEL] [--format FORMAT] [--update-baseline] [...]
@@ -58,7 +59,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     false,
   );
   if (values.help) {
-    process.stdout.write(checkHelp);
+    writeStdout(checkHelp);
     return 0;
   }
   const failOn = oneOf<FailOn>('--fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'], 'error');
@@ -96,7 +97,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const versions = values.base === undefined ? [] : await versionStatus(values.base, values.sources ?? 'sources');
   const lowVersions = versions.filter((v) => !v.ok);
   const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0) && lowVersions.length === 0;
-  const write = (text: string) => process.stdout.write(text);
+  const write = (text: string) => writeStdout(text);
   if (format === 'json') write(`${JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2)}\n`);
   else if (format === 'github') {
     write(githubAnnotations(out, outdated, verdicts));

@@ -3,6 +3,7 @@ import { formatGithub, formatMarkdown, formatText } from '../diff/format';
 import { resolveSide } from '../diff/side';
 import type { Severity } from '../generated/diff';
 import { oneOf, parseCommandArgs, UsageError } from './args';
+import { writeStdout } from './stdio';
 
 export const diffHelp = `Usage: errcat diff OLD NEW [--format FORMAT] [--fail-on LEVEL]
        errcat diff --base REV [NEW] [--format FORMAT] [--fail-on LEVEL]
@@ -36,7 +37,7 @@ Exit status: 0; 1 with --fail-on and such a change; 2 usage or input error.
 export async function runDiff(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, base: { type: 'string' } });
   if (values.help) {
-    process.stdout.write(diffHelp);
+    writeStdout(diffHelp);
     return 0;
   }
   const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github', 'html'] as const, 'text');
@@ -60,7 +61,7 @@ export async function runDiff(argv: string[]): Promise<number> {
           : format === 'html'
             ? (await import('../emit/html/diff-page')).formatHtml(report)
             : formatText(report);
-  process.stdout.write(text);
+  writeStdout(text);
   if (failOn === 'never') return 0;
   return report.changes.some((c) => SEVERITY_RANK[c.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }

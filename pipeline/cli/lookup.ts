@@ -4,6 +4,7 @@ import { ErrcatError } from '../errors';
 import type { Catalog, CatalogEntry } from '../generated/catalog';
 import { variantsOf } from '../merge';
 import { parseCommandArgs, UsageError } from './args';
+import { writeStdout, writeStderr } from './stdio';
 
 export const lookupHelp = `Usage: errcat lookup CODE [--lang LANG] [--out DIR] [--catalog NAME] [--json]
 
@@ -28,7 +29,7 @@ export async function runLookup(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (values.help) {
-    process.stdout.write(lookupHelp);
+    writeStdout(lookupHelp);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('lookup takes one CODE');
@@ -54,10 +55,10 @@ export async function runLookup(argv: string[]): Promise<number> {
           ...(entry.variants ? { variants: entry.variants.map((v) => ({ ...v, texts: only(v.texts) })) as CatalogEntry['variants'] } : {}),
         }
       : entry;
-    process.stdout.write(values.json ? `${JSON.stringify(shown, null, 2)}\n` : describe(name, catalog, shown, values.lang));
+    writeStdout(values.json ? `${JSON.stringify(shown, null, 2)}\n` : describe(name, catalog, shown, values.lang));
     return 0;
   }
-  process.stderr.write(`errcat lookup: ${code} is not in ${catalogs.join(', ')}\n`);
+  writeStderr(`errcat lookup: ${code} is not in ${catalogs.join(', ')}\n`);
   return 1;
 }
 

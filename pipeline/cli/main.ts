@@ -4,6 +4,10 @@
  */
 import { isErrcatError } from '../errors';
 import { UsageError } from './args';
+import { writeStdout, writeStderr } from './stdio';
+
+/** For the launcher (pipeline/bin/errcat.cjs): its internal-error message, and waiting for output before exit. */
+export { flushOutput, writeStderr } from './stdio';
 
 export const mainHelp = `Usage: errcat <command> [options]
 
@@ -40,27 +44,27 @@ const commands: Record<string, () => Promise<Command>> = {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(mainHelp);
+    writeStdout(mainHelp);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    process.stdout.write(`${ERRCAT_VERSION}\n`);
+    writeStdout(`${ERRCAT_VERSION}\n`);
     return 0;
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`errcat: unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}\n`);
+    writeStderr(`errcat: unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}\n`);
     return 2;
   }
   try {
     return await (await load())(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`errcat ${name}: ${error.message}\nRun errcat ${name} --help for usage.\n`);
+      writeStderr(`errcat ${name}: ${error.message}\nRun errcat ${name} --help for usage.\n`);
       return 2;
     }
     if (isErrcatError(error)) {
-      process.stderr.write(`${error.format()}\n`);
+      writeStderr(`${error.format()}\n`);
       return 2;
     }
     throw error;

@@ -2,6 +2,7 @@ import { isErrcatError } from '../errors';
 import type { PageFormat } from '../read';
 import { prepareReaders, readPage } from '../read';
 import { UsageError, oneOf, parseCommandArgs } from './args';
+import { writeStdout, writeStderr } from './stdio';
 
 export const rowsHelp = `Usage: errcat rows [--format md|rst] [--lang LANG] FILE...
 
@@ -26,7 +27,7 @@ a malformed table (reported as file:line: message on stderr).
 export async function runRows(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, lang: { type: 'string' } });
   if (values.help) {
-    process.stdout.write(rowsHelp);
+    writeStdout(rowsHelp);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('rows needs at least one FILE');
@@ -40,10 +41,10 @@ export async function runRows(argv: string[]): Promise<number> {
       out.push(positionals.length === 1 ? JSON.stringify(doc, null, 2) : JSON.stringify(doc));
     } catch (error) {
       if (!isErrcatError(error)) throw error;
-      process.stderr.write(`${error.format()}\n`);
+      writeStderr(`${error.format()}\n`);
       failed = true;
     }
   }
-  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  if (out.length > 0) writeStdout(`${out.join('\n')}\n`);
   return failed ? 2 : 0;
 }

@@ -1,5 +1,6 @@
 import { describeStatus, versionStatus, writeVersion } from '../versioning';
 import { parseCommandArgs, UsageError } from './args';
+import { writeStdout } from './stdio';
 
 export const versionHelp = `Usage: errcat version [CATALOG] [--base REV] [--sources DIR] [--write]
 
@@ -21,17 +22,17 @@ Exit status: 0; 2 usage or input error (an unknown revision, a catalog that does
 export async function runVersion(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { base: { type: 'string' }, sources: { type: 'string' }, write: { type: 'boolean' } });
   if (values.help) {
-    process.stdout.write(versionHelp);
+    writeStdout(versionHelp);
     return 0;
   }
   if (positionals.length > 1) throw new UsageError('version takes at most one CATALOG');
   const rev = values.base ?? 'HEAD';
   const sources = values.sources ?? 'sources';
   for (const status of await versionStatus(rev, sources, positionals[0])) {
-    process.stdout.write(`${describeStatus(status, rev)}\n`);
+    writeStdout(`${describeStatus(status, rev)}\n`);
     if (values.write && !status.ok) {
       const path = writeVersion(sources, status.catalog, status.nextVersion);
-      process.stdout.write(`  wrote package.version ${status.nextVersion} to ${path}; run errcat build\n`);
+      writeStdout(`  wrote package.version ${status.nextVersion} to ${path}; run errcat build\n`);
     }
   }
   return 0;
