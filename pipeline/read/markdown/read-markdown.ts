@@ -15,6 +15,7 @@ import { DELIMITER_ROW, findPipeTables, readBodyRows, verifyTruncated } from './
 import { cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
+import { parseSimplePage } from './simple-blocks';
 
 export interface MarkdownTables {
   tables: SourceTable[];
@@ -57,7 +58,8 @@ function readCutPage(source: SourceText): MarkdownTables | null {
   if (cuts.length === 0) return null;
   for (let i = 1; i < cuts.length; i++) if (cuts[i]![0] < cuts[i - 1]![1]) return null;
   const page = cutLines(lines, cuts);
-  const tree = parse(page.text);
+  // Most pages' prose is a few headings and paragraphs: read those without remark (see simple-blocks).
+  const tree = parseSimplePage(page.text) ?? parse(page.text);
   remapLines(tree, page.pageLine);
   const verified = verifyTruncated(tree, pipes, source.text);
   if (!verified) return null;
