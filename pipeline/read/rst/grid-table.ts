@@ -127,14 +127,18 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
     return null;
   };
 
+  // Indexing rather than destructuring or for…of in this loop: it runs cold (in V8's interpreter)
+  // on most pages, where each iteration of those allocates an iterator result.
   while (corners.size > 0) {
-    const [top, left] = corners.pop();
+    const corner = corners.pop();
+    const top = corner[0];
+    const left = corner[1];
     if (top === bottom || left === right || top <= done[left]!) continue;
     if (charAt(top, left) !== '+') continue;
     const found = scanRight(top, left);
     if (!found) continue;
-    for (const r of found.rows) rowBoundaries.add(r);
-    for (const c of found.cols) colBoundaries.add(c);
+    for (let i = 0; i < found.rows.length; i++) rowBoundaries.add(found.rows[i]!);
+    for (let i = 0; i < found.cols.length; i++) colBoundaries.add(found.cols[i]!);
     for (let col = left; col < found.right; col++) {
       if (done[col] !== top - 1) throw new TableMarkupError(`a cell is not a rectangle: it overlaps the cell above it at table line ${top + 1}`, top);
       done[col] = found.bottom - 1;
@@ -161,7 +165,8 @@ export function parseGridTable(lines: string[], lineNumbers: number[]): TableLay
   const sortedRowBoundaries = [...rowIndex.keys()];
   for (let r = 0; r < rowCount; r++) rows.push({ offset: sortedRowBoundaries[r]! + 1, cells: [] });
   const placed: Array<Array<{ col: number; cell: LayoutCell }>> = rows.map(() => []);
-  for (const cell of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
     const r = rowIndex.get(cell.top)!;
     const c = colIndex.get(cell.left)!;
     placed[r]!.push({
@@ -204,7 +209,7 @@ class CornerHeap {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (compare(items[parent]!, items[i]!) <= 0) break;
-      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      swap(items, parent, i);
       i = parent;
     }
   }
@@ -223,12 +228,18 @@ class CornerHeap {
         if (l < items.length && compare(items[l]!, items[smallest]!) < 0) smallest = l;
         if (r < items.length && compare(items[r]!, items[smallest]!) < 0) smallest = r;
         if (smallest === i) break;
-        [items[smallest], items[i]] = [items[i]!, items[smallest]!];
+        swap(items, smallest, i);
         i = smallest;
       }
     }
     return top;
   }
+}
+
+function swap(items: Array<[number, number]>, i: number, j: number): void {
+  const item = items[i]!;
+  items[i] = items[j]!;
+  items[j] = item;
 }
 
 function compare(a: [number, number], b: [number, number]): number {
