@@ -3,6 +3,10 @@
  * each result once and exits, and creating process.stdout or process.stderr loads Node's stream
  * modules: over a millisecond of every start, for nothing a stream adds here.
  *
+ * Text is encoded into one buffer per descriptor, which is written when it fills and at the end of
+ * each write: no Buffer.from copy of a whole output and no Buffer.byteLength pass, each as slow as
+ * the write itself on megabytes of CJK text (`errcat rows` on a big page).
+ *
  * A descriptor may be non-blocking (a pipe Node or another program set so) and refuse a write
  * with EAGAIN while its reader catches up; then that text and everything after it goes through
  * the Node stream, which waits, and {@link flushOutput} waits for it before the process exits.
@@ -13,51 +17,104 @@ import { writeSync } from 'node:fs';
 
 type Fd = 1 | 2;
 
-/** Descriptors handed to Node's stream after a write would have blocked. */
-const streamed = new Set<Fd>();
+/** Text is encoded this many UTF-16 units at a time (3 bytes each at most). */
+const CHUNK_UNITS = 64 * 1024;
+/** The least a buffer holds: many small pieces (a JSON document's rows) go out in few writes. */
+const MIN_BUFFER_BYTES = 64 * 1024;
 
-const stream = (fd: Fd) => (fd === 1 ? process.stdout : process.stderr);
+class Output {
+  private buffer: Buffer | undefined;
+  private used = 0;
+  /** Set once a write was refused: from then on everything goes through Node's stream, in order. */
+  private streamed = false;
 
-function write(fd: Fd, text: string): void {
-  if (text === '') return;
-  if (streamed.has(fd)) {
-    stream(fd).write(text);
-    return;
+  constructor(private readonly fd: Fd) {}
+
+  private get stream(): NodeJS.WriteStream {
+    return this.fd === 1 ? process.stdout : process.stderr;
   }
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += writeSync(fd, bytes, done, bytes.length - done);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
-        streamed.add(fd);
-        stream(fd).on('error', exitOnClosedReader);
-        stream(fd).write(bytes.subarray(done));
-        return;
+
+  /** Adds text; it reaches the descriptor when the buffer fills or at {@link flush}. */
+  write(text: string): void {
+    if (text === '') return;
+    if (this.streamed) {
+      this.stream.write(text);
+      return;
+    }
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(from + CHUNK_UNITS, text.length);
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--; // never split a pair
+      const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+      const room = 3 * piece.length;
+      if (this.buffer === undefined || this.buffer.length - this.used < room) {
+        this.flush();
+        if (this.streamed) {
+          this.stream.write(from === 0 ? text : text.slice(from));
+          return;
+        }
+        if (this.buffer === undefined || this.buffer.length < room) this.buffer = Buffer.allocUnsafe(Math.max(room, MIN_BUFFER_BYTES));
       }
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      this.used += this.buffer.write(piece, this.used, 'utf8');
+      from = to;
     }
   }
+
+  /** Writes what the buffer holds. */
+  flush(): void {
+    if (this.streamed || this.buffer === undefined || this.used === 0) return;
+    let done = 0;
+    while (done < this.used) {
+      try {
+        done += writeSync(this.fd, this.buffer, done, this.used - done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (code !== 'EAGAIN') throw error;
+        // The descriptor refused: the rest goes through Node's stream, which waits.
+        this.streamed = true;
+        this.stream.on('error', exitOnClosedReader);
+        this.stream.write(Buffer.from(this.buffer.subarray(done, this.used)));
+        break;
+      }
+    }
+    this.used = 0;
+  }
+
+  /** Calls `done` once everything written has reached the descriptor. */
+  drained(done: () => void): void {
+    this.flush();
+    if (this.streamed) this.stream.write('', done);
+    else done();
+  }
 }
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 function exitOnClosedReader(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 }
 
-export const writeStdout = (text: string): void => write(1, text);
-export const writeStderr = (text: string): void => write(2, text);
+const stdout = new Output(1);
+const stderr = new Output(2);
 
-/** Calls `done` once everything written has reached the descriptors. */
+export function writeStdout(text: string): void {
+  stdout.write(text);
+  stdout.flush();
+}
+
+export function writeStderr(text: string): void {
+  stderr.write(text);
+  stderr.flush();
+}
+
+/** Runs `produce`, whose pieces of output are written together as the buffer fills. */
+export function writeStdoutPieces(produce: (write: (piece: string) => void) => void): void {
+  produce((piece) => stdout.write(piece));
+  stdout.flush();
+}
+
+/** Calls `done` once everything written has reached stdout and stderr. */
 export function flushOutput(done: () => void): void {
-  const pending = [...streamed];
-  const next = (): void => {
-    const fd = pending.pop();
-    if (fd === undefined) done();
-    else stream(fd).write('', next);
-  };
-  next();
+  stdout.drained(() => stderr.drained(done));
 }
