@@ -1,8 +1,10 @@
 import { isErrcatError } from '../errors';
+import type { RowsDocument } from '../generated/rows';
 import type { PageFormat } from '../read';
 import { prepareReaders, readPage } from '../read';
 import { UsageError, oneOf, parseCommandArgs } from './args';
-import { writeStdout, writeStderr } from './stdio';
+import { writeJsonPieces } from './json-pieces';
+import { writeStdout, writeStderr, writeStdoutPieces } from './stdio';
 
 export const rowsHelp = `Usage: errcat rows [--format md|rst] [--lang LANG] FILE...
 
@@ -34,17 +36,21 @@ export async function runRows(argv: string[]): Promise<number> {
   const format = values.format === undefined ? undefined : oneOf<PageFormat>('--format', values.format, ['md', 'rst'], 'md');
   await prepareReaders(positionals);
   let failed = false;
-  const out: string[] = [];
   for (const file of positionals) {
+    let doc: RowsDocument;
     try {
-      const doc = readPage(file, { format, lang: values.lang });
-      out.push(positionals.length === 1 ? JSON.stringify(doc, null, 2) : JSON.stringify(doc));
+      doc = readPage(file, { format, lang: values.lang });
     } catch (error) {
       if (!isErrcatError(error)) throw error;
       writeStderr(`${error.format()}\n`);
       failed = true;
+      continue;
     }
+    // As JSON.stringify(doc, null, 2) (or without indentation, one line per document), in pieces.
+    writeStdoutPieces((write) => {
+      writeJsonPieces(doc, positionals.length === 1 ? 2 : 0, write);
+      write('\n');
+    });
   }
-  if (out.length > 0) writeStdout(`${out.join('\n')}\n`);
   return failed ? 2 : 0;
 }
