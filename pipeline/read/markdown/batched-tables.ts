@@ -104,8 +104,8 @@ function isLetterOrDigit(cp: number): boolean {
 export function plainRowCells(line: string): string[] | null {
   if (line.charCodeAt(0) !== 124 /* | */ || INLINE_SYNTAX.test(line) || hasActiveUnderscore(line)) return null;
   let end = line.length;
-  while (end > 1 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  if (end > 1 && line[end - 1] === '|') end--;
+  while (end > 1 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  if (end > 1 && line.charCodeAt(end - 1) === 124) end--;
   const cells = line.slice(1, end).split('|');
   for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
   return cells;
@@ -124,13 +124,18 @@ export function readBodyRows<R>(
   cellTexts: (row: Table['children'][number]) => string[],
   convert: (line: number, texts: string[]) => R,
 ): R[] | null {
+  // Plain rows up to the first that is not are converted at once (the usual case: all of them);
+  // the others wait for their batch, so that rows, and their notes, still come in line order.
+  const rows: R[] = [];
   const texts: Array<string[] | undefined> = new Array(t.bodyEnd - t.bodyStart);
   const parsed: number[] = [];
   for (let i = t.bodyStart; i < t.bodyEnd; i++) {
     const cells = plainRowCells(lines[i]!);
-    if (cells) texts[i - t.bodyStart] = cells;
+    if (cells && parsed.length === 0) rows.push(convert(i + 1, cells));
+    else if (cells) texts[i - t.bodyStart] = cells;
     else parsed.push(i);
   }
+  if (parsed.length === 0) return rows;
   const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
   for (let start = 0; start < parsed.length; start += BATCH_ROWS) {
     const batch = parsed.slice(start, start + BATCH_ROWS);
@@ -142,5 +147,6 @@ export function readBodyRows<R>(
     });
   }
   // Converted in line order, so reader notes come out in page order.
-  return texts.map((cells, k) => convert(t.bodyStart + k + 1, cells!));
+  for (let k = rows.length; k < texts.length; k++) rows.push(convert(t.bodyStart + k + 1, texts[k]!));
+  return rows;
 }
