@@ -12,12 +12,17 @@ const WALKED_LEVELS = 3;
 /** Elements of an array stringified at once: pieces of tens of kilobytes, which V8 copies flat cheaply. */
 const BATCH = 64;
 
-export function writeJsonPieces(value: unknown, indent: 0 | 2, write: (piece: string) => void): void {
-  writeValue(value, indent === 0 ? '' : '\n', ' '.repeat(indent), 0, write);
+/**
+ * `release`: the caller no longer needs `value`, so the elements of a long array are dropped from
+ * it once written and can be collected while the rest is written (the collector then copies fewer
+ * live objects; ~1 ms of printing a 5,500-row page).
+ */
+export function writeJsonPieces(value: unknown, indent: 0 | 2, write: (piece: string) => void, options: { release?: boolean } = {}): void {
+  writeValue(value, indent === 0 ? '' : '\n', ' '.repeat(indent), 0, write, options.release ?? false);
 }
 
 /** `newline` is what starts a member's line at this level: a line break and the indentation, or nothing. */
-function writeValue(value: unknown, newline: string, unit: string, level: number, write: (piece: string) => void): void {
+function writeValue(value: unknown, newline: string, unit: string, level: number, write: (piece: string) => void, release: boolean): void {
   if (level >= WALKED_LEVELS || !isWalked(value)) {
     if (value === null || typeof value !== 'object' || level === 0 || unit === '') {
       const text = JSON.stringify(value, null, unit);
@@ -42,6 +47,7 @@ function writeValue(value: unknown, newline: string, unit: string, level: number
     write('[');
     for (let from = 0; from < value.length; from += BATCH) {
       const text = JSON.stringify(nest(value.slice(from, from + BATCH), level), null, unit);
+      if (release) value.fill(undefined, from, from + BATCH);
       if (from > 0) write(','); // apart: joined to the piece, the piece would be copied once more
       write(text.slice(start, text.length - frame.after));
     }
@@ -54,7 +60,7 @@ function writeValue(value: unknown, newline: string, unit: string, level: number
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
     write(`${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`);
     first = false;
-    writeValue(member, inner, unit, level + 1, write);
+    writeValue(member, inner, unit, level + 1, write, release);
   }
   write(first ? '{}' : `${newline}}`);
 }

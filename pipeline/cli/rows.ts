@@ -48,7 +48,7 @@ export async function runRows(argv: string[]): Promise<number> {
     }
     // As JSON.stringify(doc, null, 2) (or without indentation, one line per document), in pieces.
     writeStdoutPieces((write) => {
-      writeJsonPieces(doc, positionals.length === 1 ? 2 : 0, write);
+      writeJsonPieces(doc, positionals.length === 1 ? 2 : 0, write, { release: true });
       write('\n');
     });
   }

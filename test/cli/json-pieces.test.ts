@@ -33,4 +33,19 @@ describe('JSON in pieces', () => {
     expect(out.join('')).toBe(JSON.stringify(doc, null, 2));
     expect(out.length).toBeGreaterThan(300 / 64);
   });
+
+  it('with release, write the same text and drop the long arrays\' elements once written', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const expected = JSON.stringify(v, null, 2) ?? '';
+        const out: string[] = [];
+        writeJsonPieces(v, 2, (p) => out.push(p), { release: true });
+        expect(out.join('')).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+    const rows = Array.from({ length: 100 }, (_, i) => ({ line: i }));
+    writeJsonPieces({ rows }, 2, () => {}, { release: true });
+    expect(rows.every((r) => r === undefined)).toBe(true);
+  });
 });
