@@ -41,6 +41,12 @@ export function fencedLines(lines: string[], text?: string): boolean[] {
   if (text !== undefined && !text.includes('```') && !text.includes('~~~')) return fenced; // no fence anywhere
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
+    // A fence line starts with a space, ` or ~: most lines (table rows) need no pattern.
+    const first = lines[i]!.charCodeAt(0);
+    if (first !== 32 && first !== 96 && first !== 126) {
+      if (fence) fenced[i] = true;
+      continue;
+    }
     const f = FENCE.exec(lines[i]!);
     if (fence) {
       fenced[i] = true;
