@@ -8,6 +8,7 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ArtifactSource } from './emit/artifacts';
+import { pieceEnd } from './text';
 
 export interface OutputDifference {
   path: string;
@@ -111,9 +112,7 @@ function sameContent(file: string, size: number, text: string, scratch: { buffer
   try {
     let position = 0;
     for (let start = 0; start < text.length; ) {
-      let end = Math.min(text.length, start + COMPARE_CHARS);
-      // Never split a surrogate pair: each half alone would encode as U+FFFD.
-      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      const end = pieceEnd(text, start, COMPARE_CHARS);
       const expected = Buffer.from(text.slice(start, end), 'utf8');
       if (scratch.buffer.length < expected.length) scratch.buffer = Buffer.allocUnsafe(Math.max(expected.length, 1 << 16));
       const actual = scratch.buffer.subarray(0, expected.length);
@@ -133,7 +132,6 @@ function sameContent(file: string, size: number, text: string, scratch: { buffer
 }
 
 const COMPARE_CHARS = 1 << 18;
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Every file under `dir`, as `/`-separated paths relative to it, in sorted order. */
 function listFiles(dir: string, prefix = ''): string[] {

@@ -16,3 +16,17 @@ export function collapseSpace(text: string | null | undefined): string {
  * Global: use it with `replace`, which starts from the beginning whatever `lastIndex` says.
  */
 export const PUNCTUATION_WITH_SPACE = /\s*(\p{P})\s*/gu;
+
+/**
+ * Where a piece of `text` from `start`, at most `units` UTF-16 units long, ends without splitting
+ * a surrogate pair (each half alone would encode as U+FFFD): for encoding a long text a piece at
+ * a time.
+ */
+export function pieceEnd(text: string, start: number, units: number): number {
+  const end = Math.min(text.length, start + units);
+  if (end < text.length) {
+    const unit = text.charCodeAt(end - 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && end - 1 > start) return end - 1;
+  }
+  return end;
+}

@@ -14,6 +14,7 @@
  * with the status it already had.
  */
 import { writeSync } from 'node:fs';
+import { pieceEnd } from '../text';
 
 type Fd = 1 | 2;
 
@@ -42,8 +43,7 @@ class Output {
       return;
     }
     for (let from = 0; from < text.length; ) {
-      let to = Math.min(from + CHUNK_UNITS, text.length);
-      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--; // never split a pair
+      const to = pieceEnd(text, from, CHUNK_UNITS);
       const piece = from === 0 && to === text.length ? text : text.slice(from, to);
       const room = 3 * piece.length;
       if (this.buffer === undefined || this.buffer.length - this.used < room) {
@@ -87,8 +87,6 @@ class Output {
     else done();
   }
 }
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 function exitOnClosedReader(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Artifacts } from '../../pipeline/emit/artifacts';
 import { compareArtifacts, writeArtifacts } from '../../pipeline/output';
+import { pieceEnd } from '../../pipeline/text';
 import { snapshot } from '../helpers/files';
 
 // compareArtifacts reads files a slice of 2^18 characters at a time; these texts cross that size.
@@ -86,5 +87,22 @@ describe('Artifacts: made when read', () => {
     expect(calls).toBe(1);
     expect(artifacts.get('p/b')).toBe('B');
     expect(calls).toBe(2);
+  });
+});
+
+describe('pieceEnd: pieces of a long text for encoding', () => {
+  it('never ends a piece between the halves of a surrogate pair', () => {
+    const text = `ab${'😀'.repeat(5)}`;
+    expect(pieceEnd(text, 0, 3)).toBe(2); // the unit at 2 is a high surrogate: the piece stops before it
+    expect(pieceEnd(text, 0, 4)).toBe(4);
+    expect(pieceEnd(text, 10, 4)).toBe(text.length);
+    expect(pieceEnd(text, 2, 1)).toBe(3); // a piece of one unit still moves on
+    // Pieces of any size put back together give the text, and each encodes without U+FFFD.
+    for (let units = 1; units <= 5; units++) {
+      const pieces: string[] = [];
+      for (let start = 0; start < text.length; start = pieceEnd(text, start, units)) pieces.push(text.slice(start, pieceEnd(text, start, units)));
+      expect(pieces.join('')).toBe(text);
+      if (units > 1) expect(pieces.every((p) => !Buffer.from(p).toString().includes('\ufffd'))).toBe(true);
+    }
   });
 });
