@@ -28,6 +28,14 @@ const DEFINITION = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)+\]
 const OPEN_LABEL = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)*$`, 'm');
 const mayDefineLinks = (text: string) => text.includes(']:') && (DEFINITION.test(text) || OPEN_LABEL.test(text));
 
+/** A pipe row's cells as written (untrimmed): outer pipes dropped, split on unescaped pipes. */
+export function splitPipeRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  return s.split(/(?<!\\)\|/);
+}
+
 export interface PipeTable {
   /** 0-based line indexes: the header row, and the body rows [bodyStart, bodyEnd). */
   header: number;

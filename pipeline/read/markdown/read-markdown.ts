@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
-import { DELIMITER_ROW, findPipeTables, readBodyRows, verifyTruncated } from './batched-tables';
+import { DELIMITER_ROW, findPipeTables, readBodyRows, splitPipeRow, verifyTruncated } from './batched-tables';
 import { cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
@@ -267,13 +267,6 @@ function checkBrokenPipeTable(node: Parent, state: WalkState): void {
       );
     }
   }
-}
-
-function splitPipeRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  return s.split(/(?<!\\)\|/);
 }
 
 export function lineOffsets(text: string): number[] {

@@ -12,7 +12,7 @@
  * page parsed whole by remark.
  */
 import type { Code, Heading, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
-import { DELIMITER_ROW, plainRowCells } from './batched-tables';
+import { DELIMITER_ROW, plainRowCells, splitPipeRow } from './batched-tables';
 
 type Point = { line: number; column: number; offset: number };
 
@@ -100,7 +100,7 @@ function pipeTable(
   const header = plainRowCells(lines[first]!);
   const delimiter = lines[first + 1];
   if (!header || delimiter === undefined || !delimiter.includes('|') || !DELIMITER_ROW.test(delimiter)) return null;
-  if (delimiter.trim().replace(/^\||\|$/g, '').split('|').length !== header.length) return null;
+  if (splitPipeRow(delimiter).length !== header.length) return null;
   const row = (cells: string[], line: number): TableRow => ({
     type: 'tableRow',
     children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })),
