@@ -3,8 +3,8 @@ import type { RowsDocument } from '../generated/rows';
 import type { PageFormat } from '../read';
 import { prepareReaders, readPage } from '../read';
 import { UsageError, oneOf, parseCommandArgs } from './args';
-import { writeJsonPieces } from './json-pieces';
-import { writeStdout, writeStderr, writeStdoutPieces } from './stdio';
+import { writeRowsJson } from './rows-json';
+import { writeStdout, writeStdoutBytes, writeStderr } from './stdio';
 
 export const rowsHelp = `Usage: errcat rows [--format md|rst] [--lang LANG] FILE...
 
@@ -46,11 +46,9 @@ export async function runRows(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    // As JSON.stringify(doc, null, 2) (or without indentation, one line per document), in pieces.
-    writeStdoutPieces((write) => {
-      writeJsonPieces(doc, positionals.length === 1 ? 2 : 0, write, { release: true });
-      write('\n');
-    });
+    // As JSON.stringify(doc, null, 2), or without indentation, one line per document.
+    writeRowsJson(doc, positionals.length === 1 ? 2 : 0, writeStdoutBytes);
+    writeStdout('\n');
   }
   return failed ? 2 : 0;
 }

@@ -5,7 +5,8 @@
  *
  * Text is encoded into one buffer per descriptor, which is written when it fills and at the end of
  * each write: no Buffer.from copy of a whole output and no Buffer.byteLength pass, each as slow as
- * the write itself on megabytes of CJK text (`errcat rows` on a big page).
+ * the write itself on megabytes of CJK text. Bytes encoded elsewhere (`errcat rows`' JSON, see
+ * rows-json.ts) are written as they are, after the text before them.
  *
  * A descriptor may be non-blocking (a pipe Node or another program set so) and refuse a write
  * with EAGAIN while its reader catches up; then that text and everything after it goes through
@@ -20,7 +21,7 @@ type Fd = 1 | 2;
 
 /** Text is encoded this many UTF-16 units at a time (3 bytes each at most). */
 const CHUNK_UNITS = 64 * 1024;
-/** The least a buffer holds: many small pieces (a JSON document's rows) go out in few writes. */
+/** The least a buffer holds: many small pieces of text (a report's lines) go out in few writes. */
 const MIN_BUFFER_BYTES = 64 * 1024;
 
 class Output {
@@ -62,10 +63,22 @@ class Output {
   /** Writes what the buffer holds. */
   flush(): void {
     if (this.streamed || this.buffer === undefined || this.used === 0) return;
+    this.writeAll(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  /** Writes bytes, after what the buffer holds; `bytes` may be reused once this returns. */
+  writeBytes(bytes: Buffer): void {
+    this.flush();
+    if (this.streamed) this.stream.write(Buffer.from(bytes));
+    else this.writeAll(bytes);
+  }
+
+  private writeAll(bytes: Buffer): void {
     let done = 0;
-    while (done < this.used) {
+    while (done < bytes.length) {
       try {
-        done += writeSync(this.fd, this.buffer, done, this.used - done);
+        done += writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -73,11 +86,10 @@ class Output {
         // The descriptor refused: the rest goes through Node's stream, which waits.
         this.streamed = true;
         this.stream.on('error', exitOnClosedReader);
-        this.stream.write(Buffer.from(this.buffer.subarray(done, this.used)));
-        break;
+        this.stream.write(Buffer.from(bytes.subarray(done)));
+        return;
       }
     }
-    this.used = 0;
   }
 
   /** Calls `done` once everything written has reached the descriptor. */
@@ -106,10 +118,9 @@ export function writeStderr(text: string): void {
   stderr.flush();
 }
 
-/** Runs `produce`, whose pieces of output are written together as the buffer fills. */
-export function writeStdoutPieces(produce: (write: (piece: string) => void) => void): void {
-  produce((piece) => stdout.write(piece));
-  stdout.flush();
+/** Writes bytes to stdout, after any text written before; `bytes` may be reused once this returns. */
+export function writeStdoutBytes(bytes: Buffer): void {
+  stdout.writeBytes(bytes);
 }
 
 /** Calls `done` once everything written has reached stdout and stderr. */

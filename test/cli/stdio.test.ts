@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench's inputs are plain JavaScript
+import { scaledZh } from '../bench/inputs.js';
 import { errcat } from '../helpers/cli';
 import { repoRoot } from '../helpers/reference';
 
@@ -63,5 +67,24 @@ describe('standard output', () => {
     expect(got.stderr).toBe('');
     expect(got.status).toBe(0);
     expect(got.stdout).toBe(expected.stdout.slice(0, 10));
+  });
+
+  // One page's JSON of several buffers (rows-json.ts fills 64 KB at a time and reuses it): once a
+  // write is refused, each later buffer must be handed to the stream as a copy.
+  it.skipIf(!hasPerl)('of one big page is all there through a non-blocking pipe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'errcat-stdio-'));
+    try {
+      const page = join(dir, 'zh.md');
+      writeFileSync(page, scaledZh(readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8'), 10));
+      const direct = errcat(['rows', page]);
+      expect(direct.status).toBe(0);
+      expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(8 * 64 * 1024);
+      const got = pipeline(`${nonBlocking} "$NODE" "$ERRCAT" rows "${page}" | (sleep 0.3; cat)`);
+      expect(got.stderr).toBe('');
+      expect(got.status).toBe(0);
+      expect(got.stdout === direct.stdout).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
