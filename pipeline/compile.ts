@@ -9,7 +9,7 @@ import { loadConfig, resolveConfig } from './config';
 import { Artifacts } from './emit/artifacts';
 import { emitCsv } from './emit/csv';
 import { emitReviewPage } from './emit/html/review';
-import { emitPackage, PACKAGE_FILES, packageInfo, type PackageInfo } from './emit/package';
+import { packageFiles, packageInfo, type PackageInfo } from './emit/package';
 import { toJson } from './emit/json';
 import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
@@ -113,12 +113,8 @@ function catalogArtifacts(name: string, catalog: Catalog, report: DivergenceRepo
     .set(`${name}/catalog.csv`, () => emitCsv(catalog, { bom: options.csvBom }))
     .set(`${name}/divergences.json`, () => toJson(report))
     .set(`${name}/divergences.md`, () => emitReport(catalog, report))
-    .set(`${name}/index.html`, () => emitReviewPage(catalog, report))
-    .setGroup(PACKAGE_FILES.map((file) => `${name}/${file}`), () => {
-      const files = new Map<string, string>();
-      for (const [file, text] of emitPackage(catalog, pkg)) files.set(`${name}/${file}`, text);
-      return files;
-    });
+    .set(`${name}/index.html`, () => emitReviewPage(catalog, report));
+  for (const [file, make] of packageFiles(catalog, pkg)) artifacts.set(`${name}/${file}`, make);
   return { artifacts, package: pkg };
 }
 

@@ -19,29 +19,6 @@ export class Artifacts implements ArtifactSource {
     return this;
   }
 
-  /**
-   * Artifacts made together by one call of `make` (a package's files): made when the first is read,
-   * and let go once each was read, so a second reading makes them again.
-   */
-  setGroup(paths: string[], make: () => Map<string, string>): this {
-    let made: Map<string, string> | undefined;
-    const unread = new Set<string>();
-    for (const path of paths) {
-      this.makers.set(path, () => {
-        if (!made) {
-          made = make();
-          for (const p of paths) unread.add(p);
-        }
-        const text = made.get(path);
-        if (text === undefined) throw new Error(`internal: ${path} was not made with its group`);
-        unread.delete(path);
-        if (unread.size === 0) made = undefined;
-        return text;
-      });
-    }
-    return this;
-  }
-
   addAll(other: Artifacts): this {
     for (const [path, make] of other.makers) this.makers.set(path, make);
     return this;

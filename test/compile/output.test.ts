@@ -79,17 +79,6 @@ describe('writeArtifacts: one pass, each artifact made once', () => {
   });
 });
 
-describe('Artifacts: made when read', () => {
-  it('makes a group once for all its files, and again when read again', () => {
-    let calls = 0;
-    const artifacts = new Artifacts().setGroup(['p/a', 'p/b'], () => (calls++, new Map([['p/a', 'A'], ['p/b', 'B']])));
-    expect([...artifacts]).toEqual([['p/a', 'A'], ['p/b', 'B']]);
-    expect(calls).toBe(1);
-    expect(artifacts.get('p/b')).toBe('B');
-    expect(calls).toBe(2);
-  });
-});
-
 describe('pieceEnd: pieces of a long text for encoding', () => {
   it('never ends a piece between the halves of a surrogate pair', () => {
     const text = `ab${'😀'.repeat(5)}`;
