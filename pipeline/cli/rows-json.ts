@@ -46,6 +46,7 @@ class RowsJsonWriter {
   private readonly cellsOpen: Uint8Array;
   private readonly cellsFirst: Uint8Array;
   private readonly cellsEnd: Uint8Array;
+  private readonly rowClose: Uint8Array;
   /** After a cell's text: its spans and the cell's end, alone (last cell) or with the next cell's start. */
   private readonly cellEnds: (Uint8Array | undefined)[] = [];
   private readonly cellBetweens: (Uint8Array | undefined)[] = [];
@@ -62,6 +63,7 @@ class RowsJsonWriter {
     this.cellsOpen = Buffer.from(`,${this.nl(ROW_LEVEL + 1)}"cells"${this.colon}`);
     this.cellsFirst = Buffer.from(`[${this.cellStart()}`);
     this.cellsEnd = Buffer.from(`${this.nl(ROW_LEVEL + 1)}]`);
+    this.rowClose = Buffer.from(`${this.nl(ROW_LEVEL)}}`);
   }
 
   document(doc: RowsDocument): void {
@@ -103,15 +105,16 @@ class RowsJsonWriter {
       this.bytes(this.cellsEnd);
     }
     if (row.missingCells !== undefined) this.text(`,${this.nl(ROW_LEVEL + 1)}"missingCells"${this.colon}${JSON.stringify(row.missingCells)}`);
-    this.text(`${this.nl(ROW_LEVEL)}}`);
+    this.bytes(this.rowClose);
   }
 
   /** `[`, each element on its own line at `level + 1`, `]` (or `[]`), as JSON.stringify lays an array out. */
   private array<T>(items: T[], level: number, item: (value: T) => void): void {
     if (items.length === 0) return this.text('[]');
-    const open = `${this.nl(level + 1)}`;
+    const first = Buffer.from(`[${this.nl(level + 1)}`);
+    const next = Buffer.from(`,${this.nl(level + 1)}`);
     for (let i = 0; i < items.length; i++) {
-      this.text(i === 0 ? `[${open}` : `,${open}`);
+      this.bytes(i === 0 ? first : next);
       item(items[i]!);
     }
     this.text(`${this.nl(level)}]`);
