@@ -5,7 +5,9 @@
  */
 import { runChecks } from './check';
 import { ErrcatError } from './errors';
-import { loadConfig, resolveConfig } from './config';
+import { loadConfig, resolveConfig, type CatalogConfig, type ResolvedConfig } from './config';
+import { closest } from './language';
+import { headerKey } from './normalize/columns';
 import { Artifacts } from './emit/artifacts';
 import { emitCsv } from './emit/csv';
 import { emitReviewPage } from './emit/html/review';
@@ -51,7 +53,7 @@ export interface CompileOptions {
 }
 
 export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}): CompiledCatalog {
-  const config = loadConfig(spec.configPath, spec.configRequired, spec.configText);
+  const config = spec.config ?? loadConfig(spec.configPath, spec.configRequired, spec.configText);
   const declared = spec.pages.map((p) => p.lang);
   const resolved = resolveConfig(config, declared);
   if (!declared.includes(resolved.primaryLanguage)) {
@@ -61,9 +63,12 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   const pages = [...spec.pages].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
   const isCode = (code: string) => resolved.codePattern.test(code);
   const summaries: PageSummary[] = [];
+  const headers = new Map<string, string>();
   const normalized = pages.map((page) => {
     const doc = page.bytes ? readPageBytes(page.file, page.bytes, { lang: page.lang }) : readPage(page.file, { lang: page.lang });
     const result = normalizePage(doc, { columns: resolved.columns, isCode });
+    requireEntries(page.file, result, resolved, config.codePattern !== undefined);
+    for (const table of doc.tables) for (const cell of table.rows[Math.max(table.headerRows, 1) - 1]?.cells ?? []) if (!headers.has(headerKey(cell.text))) headers.set(headerKey(cell.text), cell.text);
     summaries.push({
       lang: page.lang,
       file: page.file,
@@ -75,6 +80,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     });
     return result;
   });
+  requireKnownColumns(spec, config, headers);
   const rows = normalized.flatMap((p) => p.rows);
   const sources = Object.fromEntries(pages.map((p) => [p.lang, p.file]));
   const merged = merge({ catalog: spec.name, languages, sources, rows, config: resolved });
@@ -100,6 +106,42 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule },
     ...catalogArtifacts(spec.name, merged.catalog, report, packageInfo(merged.catalog, resolved), options),
   };
+}
+
+/**
+ * A page must give entries: error-code tables whose rows hold no code (a "Returned Value" column of
+ * a parameter table, a code pattern that matches nothing) are a mistake to stop at, not an empty
+ * catalog to publish.
+ */
+function requireEntries(file: string, page: NormalizedPage, config: ResolvedConfig, patternSet: boolean): void {
+  const cells = page.rows.map((r) => r.values.errorCode ?? '').filter((c) => c !== '');
+  if (cells.some((c) => config.codePattern.test(c))) return;
+  const line = page.rows[0]?.line ?? 0;
+  const examples = [...new Set(cells)].slice(0, 3).map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(', ');
+  if (patternSet && cells.length > 0) {
+    throw new ErrcatError(file, line, `"codePattern" ${JSON.stringify(config.codePatternSource)} matches none of this page's ${cells.length} code cells (e.g. ${examples}); fix the pattern in the catalog's settings`);
+  }
+  throw new ErrcatError(
+    file,
+    line,
+    `the error-code tables give 0 entries: ${page.rows.length} rows, ` +
+      (cells.length === 0 ? 'none with a code cell' : `none with a code (code cells such as ${examples} are not codes)`) +
+      '; expected a table of error codes such as CCI.02.409101',
+  );
+}
+
+/** Every "columns" setting must name a header some page has: a typo would otherwise be ignored without a word. */
+function requireKnownColumns(spec: CatalogSpec, config: CatalogConfig, headers: Map<string, string>): void {
+  for (const header of Object.keys(config.columns ?? {})) {
+    if (headers.has(headerKey(header))) continue;
+    const guess = closest(header, headers.values());
+    throw new ErrcatError(
+      spec.configPath ?? spec.name,
+      0,
+      `"columns" names the header ${JSON.stringify(header)}, which no table of ${spec.pages.map((p) => p.file).join(', ')} has` +
+        (guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''),
+    );
+  }
 }
 
 /**

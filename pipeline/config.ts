@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ErrcatError } from './errors';
 import type { CatalogConfig } from './generated/catalog-config';
+import { checkLanguageTag, closest, defaultPrimaryLanguage } from './language';
+import { RULES } from './check';
 
 export type { CatalogConfig };
 
@@ -42,42 +44,62 @@ export function loadConfig(path: string | null, required = false, text?: string)
   } catch (error) {
     throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
   }
-  const fail = (why: string) => new ErrcatError(path, 0, why);
+  return checkCatalogConfig(data, path);
+}
+
+/**
+ * Checks a catalog's settings (a catalog.json, or a catalog listed in errcat.json, whose keys are
+ * shown under `prefix`): an unknown key, rule id or value is an error naming it, with the nearest
+ * known one when it looks like a typo.
+ */
+export function checkCatalogConfig(data: unknown, file: string, prefix = ''): CatalogConfig {
+  const fail = (why: string) => new ErrcatError(file, 0, why);
+  const unknown = (what: string, key: string, known: Iterable<string>, at = '') => {
+    const guess = closest(key, known);
+    const where = prefix || at ? ` at "${prefix}${at}${key}"` : '';
+    return fail(`unknown ${what} "${key}"${where}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${[...known].join(', ')}`);
+  };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail('expected a JSON object');
   const config = data as Record<string, unknown>;
-  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) throw fail(`unknown setting "${key}"; expected one of ${[...KNOWN_KEYS].join(', ')}`);
-  if (config.primaryLanguage !== undefined && typeof config.primaryLanguage !== 'string') throw fail('"primaryLanguage" must be a string');
+  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) throw unknown('setting', key, KNOWN_KEYS);
+  if (config.primaryLanguage !== undefined) {
+    if (typeof config.primaryLanguage !== 'string') throw fail(`"${prefix}primaryLanguage" must be a string`);
+    const checked = checkLanguageTag(config.primaryLanguage);
+    if ('why' in checked) throw fail(`"${prefix}primaryLanguage": ${checked.why}`);
+    config.primaryLanguage = checked.tag;
+  }
   if (config.codePattern !== undefined) {
-    if (typeof config.codePattern !== 'string') throw fail('"codePattern" must be a string');
+    if (typeof config.codePattern !== 'string') throw fail(`"${prefix}codePattern" must be a string`);
     try {
       new RegExp(config.codePattern, 'u');
     } catch (error) {
-      throw fail(`"codePattern" is not a valid regular expression: ${(error as Error).message}`);
+      throw fail(`"${prefix}codePattern" is not a valid regular expression: ${(error as Error).message}`);
     }
   }
   for (const [key, allowed] of [['severity', SEVERITIES], ['columns', MAPPINGS]] as const) {
     const value = config[key];
     if (value === undefined) continue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${key}" must be an object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${prefix}${key}" must be an object`);
     for (const [name, v] of Object.entries(value)) {
-      if (!allowed.has(v as string)) throw fail(`"${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);
+      if (key === 'severity' && !RULES.some((r) => r.id === name)) throw unknown('rule id', name, RULES.map((r) => r.id), 'severity.');
+      if (!allowed.has(v as string)) throw fail(`"${prefix}${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);
     }
   }
   if (config.package !== undefined) {
     const pkg = config.package as Record<string, unknown>;
-    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw fail('"package" must be an object');
+    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw fail(`"${prefix}package" must be an object`);
     for (const [key, value] of Object.entries(pkg)) {
-      if (!PACKAGE_KEYS.has(key)) throw fail(`unknown setting "package.${key}"; expected one of ${[...PACKAGE_KEYS].join(', ')}`);
-      if (typeof value !== 'string') throw fail(`"package.${key}" must be a string`);
+      if (!PACKAGE_KEYS.has(key)) throw unknown('setting', key, PACKAGE_KEYS, 'package.');
+      if (typeof value !== 'string') throw fail(`"${prefix}package.${key}" must be a string`);
     }
-    if (pkg.name !== undefined && !PACKAGE_NAME.test(pkg.name as string)) throw fail(`"package.name" is not an npm package name: ${JSON.stringify(pkg.name)}`);
-    if (pkg.version !== undefined && !SEMVER.test(pkg.version as string)) throw fail(`"package.version" is not a semantic version (MAJOR.MINOR.PATCH): ${JSON.stringify(pkg.version)}`);
+    if (pkg.name !== undefined && !PACKAGE_NAME.test(pkg.name as string)) throw fail(`"${prefix}package.name" is not an npm package name: ${JSON.stringify(pkg.name)}`);
+    if (pkg.version !== undefined && !SEMVER.test(pkg.version as string)) throw fail(`"${prefix}package.version" is not a semantic version (MAJOR.MINOR.PATCH): ${JSON.stringify(pkg.version)}`);
   }
   return config as CatalogConfig;
 }
 
 export function resolveConfig(config: CatalogConfig, languages: string[]): ResolvedConfig {
-  const primaryLanguage = config.primaryLanguage ?? (languages.includes('zh') ? 'zh' : languages[0]!);
+  const primaryLanguage = config.primaryLanguage ?? defaultPrimaryLanguage(languages);
   const codePatternSource = config.codePattern ?? DEFAULT_CODE_PATTERN;
   return {
     primaryLanguage,

@@ -3,8 +3,10 @@
  * by its language (zh.md, en.rst). catalog.json and baseline.json are the catalog's settings.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ErrcatError } from './errors';
+import type { CatalogConfig } from './generated/catalog-config';
+import { checkLanguageTag, languageTag } from './language';
 import { LANGUAGE_TAG, languageOf } from './read';
 
 export interface PageSpec {
@@ -18,7 +20,10 @@ export interface PageSpec {
 export interface CatalogSpec {
   name: string;
   pages: PageSpec[];
+  /** Where the settings are (a catalog.json, or the errcat.json listing the catalog): read, shown in messages. */
   configPath: string | null;
+  /** The settings themselves, when they come with the spec (a catalog listed in errcat.json), already checked. */
+  config?: CatalogConfig;
   /** Whether configPath was named explicitly (then it must exist). */
   configRequired?: boolean;
   /** The settings' text when they do not come from configPath on disk (e.g. read from git). */
@@ -39,7 +44,7 @@ export interface FileTree {
 
 const PAGE = new RegExp(`^(${LANGUAGE_TAG.source.slice(1, -1)})\\.(md|markdown|rst|txt)$`);
 const SETTINGS = new Set(['catalog.json', 'baseline.json']);
-const CATALOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const CATALOG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export function discoverCatalogs(sourcesDir: string): CatalogSpec[] {
   if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) {
@@ -89,7 +94,9 @@ export function catalogsInTree(tree: FileTree, onDisk: boolean): CatalogSpec[] {
         if (folder === '') continue; // loose files at a sources/ root (a README) are not pages
         throw new ErrcatError(tree.display(rel(name)), 0, 'not a page; expected <lang>.md or <lang>.rst (e.g. zh.md), catalog.json or baseline.json');
       }
-      const lang = m[1]!;
+      const checked = checkLanguageTag(m[1]!);
+      if ('why' in checked) throw new ErrcatError(tree.display(rel(name)), 0, `a page is named by its language: ${checked.why}`);
+      const lang = checked.tag;
       const twin = pages.find((p) => p.lang === lang);
       if (twin) throw new ErrcatError(tree.display(rel(name)), 0, `a second ${lang} page; ${twin.file} is already this catalog's ${lang} page`);
       const page: PageSpec = { lang, file: tree.display(rel(name)) };
@@ -117,22 +124,48 @@ export function catalogsInTree(tree: FileTree, onDisk: boolean): CatalogSpec[] {
   return specs;
 }
 
-/** `--source zh=PATH` pairs (or a bare PATH, whose language is its file name) as one catalog. */
-export function explicitCatalog(sources: string[], name: string | undefined): CatalogSpec {
-  const pages: PageSpec[] = sources.map((spec) => {
-    const eq = spec.indexOf('=');
-    const lang = eq > 0 ? spec.slice(0, eq) : languageOf(spec);
-    const file = eq > 0 ? spec.slice(eq + 1) : spec;
-    return { lang, file };
-  });
+/** `LANG=PATH`, as `--source` takes it: the language is required and must be a language tag. */
+export function sourceArgument(spec: string): PageSpec {
+  const eq = spec.indexOf('=');
+  if (eq <= 0 || eq === spec.length - 1) {
+    throw new ErrcatError(spec, 0, `expected LANG=PATH (e.g. zh=docs/errors.md, en=docs/errors.rst); got "${spec}"`);
+  }
+  const file = spec.slice(eq + 1);
+  return { lang: languageTag(spec.slice(0, eq), file), file };
+}
+
+/** Pages given one by one (`--source zh=PATH`, or a diff side) as one catalog. */
+export function explicitCatalog(sources: Array<string | PageSpec>, name: string | undefined): CatalogSpec {
+  const pages = sources.map((s) => (typeof s === 'string' ? sourceArgument(s) : s));
   const seen = new Set<string>();
   for (const page of pages) {
     if (seen.has(page.lang)) throw new ErrcatError(page.file, 0, `a second ${page.lang} page; give each --source a different language (LANG=PATH)`);
     seen.add(page.lang);
   }
-  // A page in a language folder (vpc/zh/page.md) belongs to the folder above it (vpc).
-  let folder = basename(dirname(pages[0]!.file));
-  if (LANGUAGE_TAG.test(folder) && folder === pages[0]!.lang) folder = basename(dirname(dirname(pages[0]!.file)));
-  const catalog = name ?? (CATALOG_NAME.test(folder) && folder !== '.' ? folder : basename(pages[0]!.file, extname(pages[0]!.file)));
+  const catalog = name ?? defaultCatalogName(pages[0]!.file, pages[0]!.lang);
+  if (!CATALOG_NAME.test(catalog)) {
+    throw new ErrcatError(pages[0]!.file, 0, `"${catalog}" is not a catalog name; expected letters, digits, dots, underscores and hyphens, starting with a letter or digit`);
+  }
   return { name: catalog, pages, configPath: null, baselinePath: null };
+}
+
+/**
+ * A catalog's name when none is given: the pages' folder, lower-cased, when that is a valid name
+ * (a page in a language folder, vpc/zh/page.md, belongs to the folder above it); otherwise
+ * `catalog`. Only the folder counts, never how the path was typed, so the name is stable.
+ */
+export function defaultCatalogName(file: string, lang: string): string {
+  let folder = basename(dirname(file));
+  if (folder === lang || (LANGUAGE_TAG.test(folder) && 'tag' in checkLanguageTag(folder))) folder = basename(dirname(dirname(file)));
+  const name = folder.toLowerCase();
+  return /^[a-z0-9][a-z0-9._-]*$/.test(name) && !name.endsWith('.') ? name : 'catalog';
+}
+
+/** A page's language from its name (zh.md) or its folder (vpc/zh/page.md); an error when neither says. */
+export function pageLanguage(file: string, explicit?: string): string {
+  if (explicit !== undefined) return languageTag(explicit, file);
+  const lang = languageOf(file);
+  const checked = lang === 'und' ? undefined : checkLanguageTag(lang);
+  if (!checked || 'why' in checked) throw new ErrcatError(file, 0, 'cannot tell the page\'s language from its name or folder; name it zh.md / en.rst, or give the language (--lang LANG, --source LANG=PATH)');
+  return checked.tag;
 }

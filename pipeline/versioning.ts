@@ -4,9 +4,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileCatalog, type CompiledCatalog } from './compile';
 import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel } from './diff';
-import { compileSources } from './diff/side';
 import { ErrcatError } from './errors';
+import type { ProjectSettings } from './generated/project';
+import { workspaceSpecsAt, type Workspace } from './project';
+import { prepareReaders } from './read';
+import type { CatalogSpec } from './sources';
 
 export interface VersionStatus {
   catalog: string;
@@ -33,16 +37,25 @@ function raised(from: string, to: string): BumpLevel | 'lower' {
   return 'none';
 }
 
-export async function versionStatus(rev: string, sourcesDir: string, only?: string): Promise<VersionStatus[]> {
-  const current = (await compileSources(sourcesDir)).filter((c) => !only || c.spec.name === only);
-  if (only && current.length === 0) throw new ErrcatError(sourcesDir, 0, `no catalog "${only}"`);
-  const base = await compileSources(`git:${rev}:${sourcesDir}`);
+/** The workspace's catalogs as of a revision, compiled. */
+export async function compileAt(workspace: Workspace, rev: string): Promise<CompiledCatalog[]> {
+  const specs = workspaceSpecsAt(workspace, rev);
+  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
+  return specs.map((s) => compileCatalog(s));
+}
+
+/**
+ * How each catalog compiled now (`current`) changed since `rev`: the workspace's catalogs as of the
+ * revision (each page read from its own repository), compiled and diffed.
+ */
+export async function versionStatus(rev: string, workspace: Workspace, current: CompiledCatalog[]): Promise<VersionStatus[]> {
+  const base = await compileAt(workspace, rev);
   return current.map((c) => {
     const before = base.find((b) => b.spec.name === c.spec.name);
     if (!before) {
       return { catalog: c.spec.name, baseVersion: null, currentVersion: c.package.version, required: 'none', changes: 0, nextVersion: c.package.version, ok: true };
     }
-    const report = diffCatalogSets({ label: rev, catalogs: [before.catalog] }, { label: sourcesDir, catalogs: [c.catalog] });
+    const report = diffCatalogSets({ label: rev, catalogs: [before.catalog] }, { label: 'working tree', catalogs: [c.catalog] });
     const required = bumpOf(report.changes);
     const step = raised(before.package.version, c.package.version);
     return {
@@ -63,9 +76,20 @@ export function describeStatus(s: VersionStatus, rev: string): string {
   return `${s.catalog}: ${what} since ${rev} (${s.baseVersion}); next version ${s.nextVersion}; package.version is ${s.currentVersion}${s.ok ? '' : ' — not raised far enough'}`;
 }
 
-/** Records `version` as package.version in the catalog's settings, keeping every other setting. */
-export function writeVersion(sourcesDir: string, catalog: string, version: string): string {
-  const path = join(sourcesDir, catalog, 'catalog.json');
+/**
+ * Records `version` as package.version in the catalog's settings, keeping every other setting: the
+ * catalog's entry in errcat.json, or its catalog.json in the sources/ layout.
+ */
+export function writeVersion(spec: CatalogSpec, version: string): string {
+  if (spec.config !== undefined && spec.configPath !== null) {
+    const settings = JSON.parse(readFileSync(spec.configPath, 'utf8')) as ProjectSettings;
+    const entry = settings.catalogs?.find((c) => c.name === spec.name);
+    if (!entry) throw new ErrcatError(spec.configPath, 0, `no catalog "${spec.name}" to record the version in`);
+    entry.package = { ...(entry.package ?? {}), version };
+    writeFileSync(spec.configPath, `${JSON.stringify(settings, null, 2)}\n`);
+    return spec.configPath;
+  }
+  const path = spec.configPath ?? join('sources', spec.name, 'catalog.json');
   const settings = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
   settings.package = { ...((settings.package as Record<string, unknown> | undefined) ?? {}), version };
   writeFileSync(path, `${JSON.stringify(settings, null, 2)}\n`);

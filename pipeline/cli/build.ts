@@ -1,15 +1,15 @@
-import { relative } from 'node:path';
 import { SEVERITY_RANK, RULES } from '../check';
 import { sharedArtifacts, type CompiledCatalog } from '../compile';
 import { writeArtifacts } from '../output';
 import { parseCommandArgs } from './args';
 import { writeStdout } from './stdio';
-import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
+import { catalogOptionHelp, catalogOptionSpec, compileAll, openWorkspace } from './catalogs';
 
-export const buildHelp = `Usage: errcat build [--out DIR] [--sources DIR | --source LANG=PATH...] [options]
+export const buildHelp = `Usage: errcat build [--out DIR] [--source LANG=PATH...] [options]
 
-Compiles each catalog (a folder under sources/ with one page per language: zh.md, en.rst)
-and writes, only when every catalog compiled:
+Compiles each catalog of the project (the catalogs listed in the nearest errcat.json, or
+the folders of a sources/ folder with one page per language: zh.md, en.rst), from any
+folder of the project, and writes, only when every catalog compiled:
 
   DIR/<catalog>/catalog.json      the bilingual catalog (validated against the schema)
   DIR/<catalog>/catalog.ts        types, ErrorCode, catalog, lookup, isErrorCode, explain
@@ -22,7 +22,6 @@ and writes, only when every catalog compiled:
   DIR/catalog.schema.json         the JSON Schema of catalog.json
 
 Options:
-  --out DIR           output folder (default: dist)
 ${catalogOptionHelp}
   --verbose           also list the tables that are not error-code tables, and reader notes
   -h, --help          show this help
@@ -33,13 +32,12 @@ Columns errcat cannot map are kept (extra) and reported, never an error.
 `;
 
 export async function runBuild(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...catalogOptionSpec, out: { type: 'string' }, verbose: { type: 'boolean' } }, false);
+  const { values } = parseCommandArgs(argv, { ...catalogOptionSpec, verbose: { type: 'boolean' } }, false);
   if (values.help) {
     writeStdout(buildHelp);
     return 0;
   }
-  const out = values.out ?? 'dist';
-  const { specs, explicit } = catalogSpecs(values);
+  const { specs, explicit, out } = openWorkspace(values);
   const compiled = await compileAll(specs, values);
   const artifacts = sharedArtifacts();
   for (const c of compiled) artifacts.addAll(c.artifacts);
@@ -56,7 +54,7 @@ function keptPercent(kept: number, read: number): string {
 }
 
 export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: boolean): string {
-  const lines = [`errcat build: ${compiled.length} catalog${compiled.length === 1 ? '' : 's'} → ${relative('.', out) || '.'}/`];
+  const lines = [`errcat build: ${compiled.length} catalog${compiled.length === 1 ? '' : 's'} → ${out}/`];
   for (const c of compiled) {
     lines.push('', `${c.spec.name}`);
     for (const page of c.pages) {

@@ -7,18 +7,21 @@ import type { Divergence, Severity } from '../generated/divergences';
 import { compareArtifacts, type OutputDifference } from '../output';
 import { oneOf, parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
-import { catalogOptionHelp, catalogOptionSpec, catalogSpecs, compileAll } from './catalogs';
+import { catalogOptionHelp, catalogOptionSpec, compileAll, openWorkspace } from './catalogs';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { projectPath } from '../project';
 
 export const checkHelp = `Usage: errcat check [--out DIR] [--fail-on LEVEL] [--format FORMAT] [--update-baseline] [...]
 
-Recompiles the sources in memory and fails (exit 1) when
+Recompiles the project's catalogs in memory and fails (exit 1) when
   - DIR differs from what errcat build would write (each differing file is named), or
-  - a divergence at or above LEVEL is not accepted in the catalog's baseline
-    (sources/<catalog>/baseline.json).
+  - a divergence at or above LEVEL is not accepted in the catalog's baseline (the
+    catalog's "baseline" in errcat.json, default baselines/<catalog>.json; in the
+    sources/ layout sources/<catalog>/baseline.json).
 Accepted divergences that no longer occur are listed, so the baseline can shrink.
 
 Options:
-  --out DIR            the output folder to verify (default: dist)
   --fail-on LEVEL      error | warning | info | never (default: error)
   --format FORMAT      text | json | github (workflow annotations with file and line)
                        (default: text)
@@ -27,7 +30,8 @@ Options:
   --baseline FILE      the baseline for a --source catalog (default: none)
   --base REV           also fail when a catalog changed since revision REV and its
                        package.version was not raised as far as the change requires
-                       (errcat version: major, minor or patch)
+                       (errcat version: major, minor or patch); each page is read as of
+                       REV from the git repository that holds it
 ${catalogOptionHelp}
   -h, --help           show this help
 
@@ -49,7 +53,6 @@ export async function runCheck(argv: string[]): Promise<number> {
     argv,
     {
       ...catalogOptionSpec,
-      out: { type: 'string' },
       'fail-on': { type: 'string' },
       format: { type: 'string' },
       'update-baseline': { type: 'boolean' },
@@ -64,10 +67,12 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
   const failOn = oneOf<FailOn>('--fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'], 'error');
   const format = oneOf('--format', values.format, ['text', 'json', 'github'] as const, 'text');
-  const out = values.out ?? 'dist';
-  const { specs, explicit } = catalogSpecs(values);
-  if (values.baseline && !explicit) throw new UsageError('--baseline goes with --source; sources/<catalog>/baseline.json is used otherwise');
-  if (explicit && values.baseline) specs[0]!.baselinePath = values.baseline;
+  if (values.baseline && !values.source?.length) throw new UsageError('--baseline goes with --source; a project names its baselines in its settings');
+  if (values.base !== undefined && values.source?.length) throw new UsageError('--base compares the project with a revision; it does not go with --source');
+  const baselineArg = values.baseline === undefined ? undefined : resolve(values.baseline);
+  const workspace = openWorkspace(values);
+  const { specs, explicit, out } = workspace;
+  if (baselineArg !== undefined) specs[0]!.baselinePath = projectPath(workspace.root, baselineArg);
   const compiled = await compileAll(specs, values);
 
   const artifacts = sharedArtifacts();
@@ -79,6 +84,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     const path = c.spec.baselinePath;
     if (values['update-baseline']) {
       if (path === null) throw new UsageError('--update-baseline with --source needs --baseline FILE');
+      mkdirSync(dirname(path), { recursive: true });
       saveBaseline(path, baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove)));
     }
     const baseline = loadBaseline(path, c.spec.name);
@@ -93,8 +99,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       stale: baseline.accepted.filter((e) => !current.has(e.fingerprint)),
     };
   });
-  if (values.base !== undefined && explicit) throw new UsageError('--base compares sources/ with a revision; it does not go with --source');
-  const versions = values.base === undefined ? [] : await versionStatus(values.base, values.sources ?? 'sources');
+  const versions = values.base === undefined ? [] : await versionStatus(values.base, workspace, compiled);
   const lowVersions = versions.filter((v) => !v.ok);
   const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0) && lowVersions.length === 0;
   const write = (text: string) => writeStdout(text);

@@ -1,20 +1,28 @@
 import { diffCatalogSets, SEVERITY_RANK } from '../diff';
 import { formatGithub, formatMarkdown, formatText } from '../diff/format';
-import { resolveSide } from '../diff/side';
+import { resolveSide, workspaceAt } from '../diff/side';
+import { resolve } from 'node:path';
+import { projectPath } from '../project';
+import { compileAll, openWorkspace } from './catalogs';
 import type { Severity } from '../generated/diff';
 import { oneOf, parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
 
-export const diffHelp = `Usage: errcat diff OLD NEW [--format FORMAT] [--fail-on LEVEL]
-       errcat diff --base REV [NEW] [--format FORMAT] [--fail-on LEVEL]
+export const diffHelp = `Usage: errcat diff --base REV [NEW] [--format FORMAT] [--fail-on LEVEL]
+       errcat diff OLD NEW [--lang LANG]... [--catalog NAME] [--format FORMAT] [--fail-on LEVEL]
 
-Reports what changed for consumers between two versions of the docs. Each side is
+Reports what changed for consumers between two versions of the docs.
+--base REV compares the project's catalogs as of revision REV (each page read from the
+git repository that holds it, without a checkout) with NEW (default: the project's
+pages now). Runs from any folder of the project. Each of OLD and NEW is
   - a catalog.json (e.g. dist/cci/catalog.json from an older build),
   - a sources folder (sources/), a catalog folder (sources/cci) or a single page,
     compiled in memory, or
-  - git:REV[:PATH]: PATH (default: sources) as of revision REV of this repository,
-    read with git, without a checkout.
---base REV compares git:REV with NEW (default: sources in the working tree).
+  - git:REV[:PATH]: PATH (default: sources) as of revision REV of the repository of the
+    current folder.
+A single page's language comes from its name or folder (zh.md, vpc/zh/page.md) unless
+--lang says it (once for both sides, or twice: OLD's, then NEW's); --catalog names the
+catalog two single pages make (default: the pages' folder, or "catalog").
 
 Change kinds (severity): code-removed, status-changed (breaking); variant-removed,
 message-changed, language-removed, language-added (warning); code-added, variant-added,
@@ -25,6 +33,8 @@ The summary (and "bump" in json) gives the semantic-version step the changes cal
 major (something breaking), minor (only additions), patch (text edits) or none.
 
 Options:
+  --lang LANG      a single page's language (repeat for NEW's when it differs)
+  --catalog NAME   the catalog name for single pages
   --format FORMAT  text | markdown (a pull-request comment) | json | github (annotations)
                    | html (a self-contained page, old and new side by side) (default: text)
   --fail-on LEVEL  breaking | warning | info | never (default: never): exit 1 when a
@@ -35,22 +45,37 @@ Exit status: 0; 1 with --fail-on and such a change; 2 usage or input error.
 `;
 
 export async function runDiff(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, base: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    base: { type: 'string' },
+    lang: { type: 'string', multiple: true },
+    catalog: { type: 'string' },
+  });
   if (values.help) {
     writeStdout(diffHelp);
     return 0;
   }
   const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github', 'html'] as const, 'text');
   const failOn = oneOf<Severity | 'never'>('--fail-on', values['fail-on'], ['breaking', 'warning', 'info', 'never'], 'never');
-  let sides: [string, string];
+  const langs = values.lang ?? [];
+  if (langs.length > 2) throw new UsageError('--lang goes at most twice: OLD\'s language, then NEW\'s');
+  const pageOptions = (i: 0 | 1) => ({ lang: langs[Math.min(i, langs.length - 1)], catalog: values.catalog });
+  let report;
   if (values.base !== undefined) {
     if (positionals.length > 1) throw new UsageError('with --base, give at most the NEW side');
-    sides = [`git:${values.base}`, positionals[0] ?? 'sources'];
+    const newSide = positionals[0] === undefined ? undefined : resolve(positionals[0]);
+    const workspace = openWorkspace({});
+    const old = await workspaceAt(workspace, values.base);
+    const current =
+      newSide === undefined
+        ? { label: workspace.project?.settingsFile ?? 'sources', catalogs: (await compileAll(workspace.specs, {})).map((c) => c.catalog) }
+        : await resolveSide(projectPath(workspace.root, newSide), pageOptions(1));
+    report = diffCatalogSets(old, current);
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW (or --base REV)');
-    sides = [positionals[0]!, positionals[1]!];
+    report = diffCatalogSets(await resolveSide(positionals[0]!, pageOptions(0)), await resolveSide(positionals[1]!, pageOptions(1)));
   }
-  const report = diffCatalogSets(await resolveSide(sides[0]), await resolveSide(sides[1]));
   const text =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`

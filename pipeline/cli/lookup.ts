@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { findProject, projectOut } from '../project';
 import { ErrcatError } from '../errors';
 import type { Catalog, CatalogEntry } from '../generated/catalog';
 import { variantsOf } from '../merge';
@@ -13,7 +14,8 @@ variant when the pages document the code in several rows.
 
 Options:
   --lang LANG     show this language's texts only (default: every language)
-  --out DIR       where the catalogs were built (default: dist)
+  --out DIR       where the catalogs were built (default: the project's output folder,
+                  found from the current folder; else dist)
   --catalog NAME  look in this catalog only
   --json          print the entry as JSON
   -h, --help      show this help
@@ -34,7 +36,7 @@ export async function runLookup(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('lookup takes one CODE');
   const code = positionals[0]!;
-  const out = values.out ?? 'dist';
+  const out = values.out ?? projectOutFromHere();
   const names = existsSync(out) ? readdirSync(out).filter((n) => existsSync(join(out, n, 'catalog.json'))).sort() : [];
   const catalogs = values.catalog ? names.filter((n) => n === values.catalog) : names;
   if (catalogs.length === 0) {
@@ -86,4 +88,10 @@ function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: str
     }
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** The output folder of the project holding the current folder (as a path from here), else dist. */
+function projectOutFromHere(): string {
+  const project = findProject(process.cwd());
+  return project ? relative(process.cwd(), join(project.root, projectOut(project))) || '.' : 'dist';
 }

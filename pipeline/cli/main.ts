@@ -17,12 +17,17 @@ and emits JSON, TypeScript, CSV, a JSON Schema, a review page (index.html) and a
 package per catalog.
 
 Commands:
-  rows FILE...     print the tables read from pages, as JSON
-  build            compile sources/ into dist/ (see errcat build --help)
+  init             add a catalog (its pages, where they live) to the project's errcat.json
+  build            compile the project's catalogs into its output folder (default dist/)
   check            verify dist/ is up to date and divergences are accepted
   lookup CODE      print one catalog entry
   diff OLD NEW     report what changed between two versions of the docs
   version          the package version the changes since a revision call for
+  rows FILE...     print the tables read from pages, as JSON
+
+A project is the nearest folder at or above the current one with an errcat.json (or a
+sources/ folder: sources/<catalog>/<lang>.md|.rst); every command works from any folder
+of it, and every path it shows is relative to the project's root.
 
 Run errcat <command> --help for a command's options.
 
@@ -33,6 +38,7 @@ Exit status: 0 ok; 1 a check or diff threshold failed; 2 usage or input error;
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./init')).runInit,
   rows: async () => (await import('./rows')).runRows,
   build: async () => (await import('./build')).runBuild,
   check: async () => (await import('./check')).runCheck,

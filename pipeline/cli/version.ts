@@ -1,22 +1,27 @@
 import { describeStatus, versionStatus, writeVersion } from '../versioning';
+import { ErrcatError } from '../errors';
 import { parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
+import { compileAll, openWorkspace } from './catalogs';
 
-export const versionHelp = `Usage: errcat version [CATALOG] [--base REV] [--sources DIR] [--write]
+export const versionHelp = `Usage: errcat version [CATALOG] [--base REV] [--write]
 
-Compares each catalog as committed at REV (default: HEAD) with the current sources, and
-prints the semantic-version bump the changes call for (errcat diff's "bump": major when a
-code was removed or a status changed, minor when codes, variants or languages were added,
-patch for text edits, none) and the next version of the catalog's npm package.
+Compares each catalog of the project as committed at REV (default: HEAD) with the pages
+now, and prints the semantic-version bump the changes call for (errcat diff's "bump":
+major when a code was removed or a status changed, minor when codes, variants or
+languages were added, patch for text edits, none) and the next version of the catalog's
+npm package. Each page is read as of REV from the git repository that holds it (a page in
+another checkout: REV of that repository). Runs from any folder of the project.
 
 Options:
   --base REV     the revision to compare with (default: HEAD)
-  --sources DIR  the sources folder (default: sources)
-  --write        record the next version as "package.version" in sources/<catalog>/catalog.json,
-                 so the next errcat build writes it into dist/<catalog>/package.json
+  --write        record the next version as the catalog's "package.version" (in errcat.json,
+                 or sources/<catalog>/catalog.json), so the next errcat build writes it
+  --sources DIR  a folder of catalog folders to use instead of the project's
   -h, --help     show this help
 
-Exit status: 0; 2 usage or input error (an unknown revision, a catalog that does not exist).
+Exit status: 0; 2 usage or input error (no project here, an unknown revision, a catalog
+that does not exist).
 `;
 
 export async function runVersion(argv: string[]): Promise<number> {
@@ -27,11 +32,15 @@ export async function runVersion(argv: string[]): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError('version takes at most one CATALOG');
   const rev = values.base ?? 'HEAD';
-  const sources = values.sources ?? 'sources';
-  for (const status of await versionStatus(rev, sources, positionals[0])) {
+  const workspace = openWorkspace({ sources: values.sources });
+  const only = positionals[0];
+  const specs = workspace.specs.filter((s) => only === undefined || s.name === only);
+  if (specs.length === 0) throw new ErrcatError(workspace.project?.settingsFile ?? workspace.sourcesDir ?? '.', 0, `no catalog "${only}"; the catalogs are ${workspace.specs.map((s) => s.name).join(', ')}`);
+  const current = await compileAll(specs, {});
+  for (const status of await versionStatus(rev, workspace, current)) {
     writeStdout(`${describeStatus(status, rev)}\n`);
     if (values.write && !status.ok) {
-      const path = writeVersion(sources, status.catalog, status.nextVersion);
+      const path = writeVersion(current.find((c) => c.spec.name === status.catalog)!.spec, status.nextVersion);
       writeStdout(`  wrote package.version ${status.nextVersion} to ${path}; run errcat build\n`);
     }
   }

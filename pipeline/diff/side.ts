@@ -4,30 +4,37 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { compileCatalog, type CompiledCatalog } from '../compile';
+import { compileCatalog } from '../compile';
 import { prepareReaders } from '../read';
 import { ErrcatError } from '../errors';
 import type { Catalog } from '../generated/catalog';
-import { catalogsInTree, diskTree, explicitCatalog, type CatalogSpec, type FileTree } from '../sources';
+import { catalogsInTree, diskTree, explicitCatalog, pageLanguage, type CatalogSpec, type FileTree, type PageSpec } from '../sources';
 import { validateCatalog } from '../validate';
 import type { CatalogSet } from './index';
+import { compileAt } from '../versioning';
+import type { Workspace } from '../project';
 
 const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
 
-/** A sources folder, or `git:REV[:PATH]`, compiled: everything the pipeline knows of each catalog. */
-export async function compileSources(spec: string): Promise<CompiledCatalog[]> {
-  const specs = spec.startsWith('git:') ? gitSpecs(spec) : catalogsInTree(diskTree(spec), true);
-  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
-  return specs.map((s) => compileCatalog(s));
+/** How a single page on a side is taken: its language (else from its name or folder) and its catalog's name. */
+export interface PageSideOptions {
+  lang?: string;
+  catalog?: string;
 }
 
-export async function resolveSide(spec: string): Promise<CatalogSet> {
-  if (spec.startsWith('git:')) return { label: spec, catalogs: await compileAll(gitSpecs(spec)) };
+export async function resolveSide(spec: string, options: PageSideOptions = {}): Promise<CatalogSet> {
+  if (spec.startsWith('git:')) return { label: spec, catalogs: await compileAll(gitSpecs(spec, options)) };
   if (!existsSync(spec)) throw new ErrcatError(spec, 0, 'no such file or folder; expected a catalog.json, a sources folder, a page, or git:REV[:PATH]');
   if (statSync(spec).isDirectory()) return { label: spec, catalogs: await compileAll(catalogsInTree(diskTree(spec), true)) };
   if (spec.endsWith('.json')) return { label: spec, catalogs: [readCatalogJson(spec)] };
-  if (PAGE_FILE.test(spec)) return { label: spec, catalogs: await compileAll([explicitCatalog([spec], undefined)]) };
+  if (PAGE_FILE.test(spec)) return { label: spec, catalogs: await compileAll([singlePage(spec, options)]) };
   throw new ErrcatError(spec, 0, 'not a catalog.json, a page (.md, .rst, .txt) or a folder');
+}
+
+function singlePage(file: string, options: PageSideOptions, bytes?: Uint8Array, shown = file): CatalogSpec {
+  const page: PageSpec = { lang: pageLanguage(file, options.lang), file: shown };
+  if (bytes) page.bytes = bytes;
+  return explicitCatalog([page], options.catalog);
 }
 
 async function compileAll(specs: CatalogSpec[]): Promise<Catalog[]> {
@@ -54,7 +61,7 @@ function git(args: string[], what: string): Buffer {
 }
 
 /** `git:REV[:PATH]`: PATH (default `sources`, relative to the repository root) as of REV. */
-function gitSpecs(spec: string): CatalogSpec[] {
+function gitSpecs(spec: string, options: PageSideOptions = {}): CatalogSpec[] {
   const rest = spec.slice(4);
   const colon = rest.indexOf(':');
   const rev = colon >= 0 ? rest.slice(0, colon) : rest;
@@ -68,10 +75,7 @@ function gitSpecs(spec: string): CatalogSpec[] {
   if (type !== 'tree' && type !== 'blob') throw new ErrcatError(spec, 0, `${path} does not exist at ${rev}`);
   const show = (p: string) => `${rev}:${p}`;
   const read = (p: string) => new Uint8Array(git(['-C', root, 'cat-file', 'blob', `${commit}:${p}`], show(p)));
-  if (type === 'blob') {
-    const page = explicitCatalog([path], undefined).pages[0]!;
-    return [{ name: explicitCatalog([path], undefined).name, pages: [{ lang: page.lang, file: show(path), bytes: read(path) }], configPath: null, baselinePath: null }];
-  }
+  if (type === 'blob') return [singlePage(path, options, read(path), show(path))];
   const listing = git(['-C', root, 'ls-tree', '-r', '-z', '--name-only', commit, '--', `${path}/`], spec).toString().split('\0').filter(Boolean);
   const tree: FileTree = {
     label: `${rev}:${path}`,
@@ -80,4 +84,9 @@ function gitSpecs(spec: string): CatalogSpec[] {
     read: (p) => read(`${path}/${p}`),
   };
   return catalogsInTree(tree, false);
+}
+
+/** The workspace's catalogs as of a git revision, compiled (errcat diff --base). */
+export async function workspaceAt(workspace: Workspace, rev: string): Promise<CatalogSet> {
+  return { label: `git:${rev}`, catalogs: (await compileAt(workspace, rev)).map((c) => c.catalog) };
 }

@@ -4,7 +4,7 @@
 // training build of the seeds, so start-up deserialises compiled code instead of parsing and
 // compiling it again. Run by `npm ci` (prepare) and before build/test/bench.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outdir = join(root, '.build');
-rmSync(outdir, { recursive: true, force: true });
-await build({
+mkdirSync(outdir, { recursive: true });
+const result = await build({
   entryPoints: [join(root, 'pipeline', 'cli', 'main.ts')],
   outfile: join(outdir, 'errcat.cjs'),
   bundle: true,
@@ -30,7 +30,16 @@ await build({
   sourcemap: 'external',
   sourcesContent: false,
   logLevel: 'warning',
+  write: false,
 });
+// Each file is replaced whole (written beside it, then renamed over it), so a CLI started while this
+// runs — a test, an editor's build — finds the old bundle or the new one, never none or half of one.
+// A cache made for the old bundle is rejected by V8 and made again.
+for (const file of result.outputFiles) {
+  const temp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temp, file.contents);
+  renameSync(temp, file.path);
+}
 
 // The code cache holds the functions a real build compiled, so train on one: the seeds when this
 // checkout has them, else the help text (the cache then covers start-up only).

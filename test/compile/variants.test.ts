@@ -69,14 +69,14 @@ describe('a code documented in several rows keeps every row as a variant', () =>
       writeFileSync(join(work, `${name}.md`), text);
       return join(work, `${name}.md`);
     };
-    const base = await resolveSide(write('base', zh));
-    const reordered = await resolveSide(write('reordered', [...lines.slice(0, 4), lines[7], lines[6], lines[5], lines[4], ...lines.slice(8)].join('\n')));
+    const base = await resolveSide(write('base', zh), { lang: 'zh' });
+    const reordered = await resolveSide(write('reordered', [...lines.slice(0, 4), lines[7], lines[6], lines[5], lines[4], ...lines.slice(8)].join('\n')), { lang: 'zh' });
     expect(diffCatalogSets(base, reordered).changes).toEqual([]);
-    const dropped = await resolveSide(write('dropped', lines.filter((l) => !l.includes('查询VPC')).join('\n')));
+    const dropped = await resolveSide(write('dropped', lines.filter((l) => !l.includes('查询VPC')).join('\n')), { lang: 'zh' });
     expect(diffCatalogSets(base, dropped).changes.map((c) => [c.kind, c.severity, c.errorCode, c.oldLocation?.line])).toEqual([
       ['variant-removed', 'warning', 'VPC.0101', 7],
     ]);
-    const restatused = await resolveSide(write('restatused', zh.replace('|查询VPC|400|', '|查询VPC|404|')));
+    const restatused = await resolveSide(write('restatused', zh.replace('|查询VPC|400|', '|查询VPC|404|')), { lang: 'zh' });
     expect(diffCatalogSets(base, restatused).changes.map((c) => [c.kind, c.errorCode, c.old, c.new])).toEqual([['status-changed', 'VPC.0101', 400, 404]]);
   });
 });

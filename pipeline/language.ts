@@ -1,0 +1,99 @@
+/**
+ * Language tags of pages: BCP 47 tags a user would write (zh, en, zh-CN, zh-Hans, en-US), checked
+ * against the languages the runtime's ICU knows, so `cn`, `und` or a typo is an error, not a
+ * silently new language. Tags are kept in their canonical case (zh-cn → zh-CN).
+ */
+import { ErrcatError } from './errors';
+
+/** Tags that are well-formed but name no language. */
+const NOT_A_LANGUAGE = new Set(['und', 'mul', 'mis', 'zxx']);
+
+/** Country or habit codes written where a language was meant. */
+const COMMON_MISTAKES = new Map([
+  ['cn', 'zh'],
+  ['chs', 'zh-Hans'],
+  ['cht', 'zh-Hant'],
+  ['jp', 'ja'],
+  ['kr', 'ko'],
+  ['cz', 'cs'],
+  ['gr', 'el'],
+  ['ua', 'uk'],
+  ['dk', 'da'],
+  ['se', 'sv'],
+  ['vn', 'vi'],
+  ['us', 'en'],
+  ['gb', 'en'],
+  ['uk-en', 'en'],
+]);
+
+/** Languages docs are commonly written in: the candidates "did you mean" offers for a typo. */
+const COMMON = ['zh', 'en', 'ja', 'ko', 'fr', 'de', 'es', 'pt', 'ru', 'it', 'ar', 'tr', 'id', 'th', 'vi'];
+
+let names: Intl.DisplayNames | undefined;
+
+/** The canonical form of `tag` when it is a language tag; otherwise why not, with a suggestion. */
+export function checkLanguageTag(tag: string): { tag: string } | { why: string } {
+  const written = tag.replace(/_/g, '-');
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(written)[0];
+  } catch {
+    canonical = undefined;
+  }
+  const primary = (canonical ?? written).split('-')[0]!.toLowerCase();
+  names ??= new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+  let known = false;
+  try {
+    known = canonical !== undefined && !NOT_A_LANGUAGE.has(primary) && names.of(primary) !== undefined;
+  } catch {
+    known = false;
+  }
+  if (known) return { tag: canonical! };
+  const suggestion = COMMON_MISTAKES.get(written.toLowerCase()) ?? COMMON_MISTAKES.get(primary) ?? closest(primary, COMMON);
+  return {
+    why: `"${tag}" is not a language tag; expected a BCP 47 tag such as zh, en, zh-CN or en-US` + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
+  };
+}
+
+/** The canonical tag, or an input error at `file:line` naming what was expected. */
+export function languageTag(tag: string, file: string, line = 0): string {
+  const checked = checkLanguageTag(tag);
+  if ('why' in checked) throw new ErrcatError(file, line, checked.why);
+  return checked.tag;
+}
+
+/** The default primary language: a Chinese page when there is one (the pages errcat was made for), else the first. */
+export function defaultPrimaryLanguage(languages: readonly string[]): string {
+  return languages.find((l) => l === 'zh') ?? languages.find((l) => l.split('-')[0] === 'zh') ?? languages[0]!;
+}
+
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const candidate of candidates) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  // A third of the longer word, at least one edit: "Modul" → "Module", "severty" → "severity".
+  return bestDistance <= Math.max(1, Math.floor(Math.max(lower.length, best.length) / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance, two rows. Used on setting names and tags: short strings. */
+function editDistance(a: string, b: string): number {
+  if (a.length > 200 || b.length > 200) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

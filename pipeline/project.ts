@@ -1,0 +1,260 @@
+/**
+ * A project: the folder errcat works in, found by walking up from the current folder like
+ * tsconfig.json. Either it has a settings file (errcat.json) listing its catalogs, each naming its
+ * pages where they are, or it has a sources/ folder in the default layout (sources/<catalog>/<lang>.md).
+ * Every path errcat shows or writes into an artifact is relative to the project's root, with `/`
+ * separators, so the same project built from any folder or checkout gives the same bytes.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { checkCatalogConfig } from './config';
+import { ErrcatError } from './errors';
+import type { ProjectCatalog, ProjectSettings } from './generated/project';
+import { checkLanguageTag, closest } from './language';
+import { RevisionReader } from './git';
+import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec, type FileTree } from './sources';
+
+export type { ProjectCatalog, ProjectSettings };
+
+export const SETTINGS_FILE = 'errcat.json';
+/** Settings are small; a larger file is a mistake or an attack, not a project. */
+export const MAX_SETTINGS_BYTES = 1 << 20;
+
+export interface Project {
+  /** The absolute folder every path of the project is relative to. */
+  root: string;
+  /** The settings file's path relative to root (`errcat.json`), or null in the default layout. */
+  settingsFile: string | null;
+  settings: ProjectSettings;
+}
+
+const PROJECT_KEYS = ['$schema', 'out', 'sources', 'baselines', 'catalogs'];
+const CATALOG_KEYS = ['name', 'pages', 'baseline', 'primaryLanguage', 'codePattern', 'severity', 'columns', 'package'];
+const PAGE_KEYS = ['lang', 'path'];
+
+/**
+ * The project holding `from`: the nearest folder at or above it with an errcat.json, else the
+ * nearest with a sources/ folder; null when there is neither up to the filesystem root.
+ */
+export function findProject(from: string): Project | null {
+  let dir = resolve(from);
+  let layout: string | null = null;
+  for (;;) {
+    const settings = join(dir, SETTINGS_FILE);
+    if (existsSync(settings)) return { root: dir, settingsFile: SETTINGS_FILE, settings: loadProjectSettings(settings, SETTINGS_FILE) };
+    if (layout === null && isDirectory(join(dir, 'sources'))) layout = dir;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return layout === null ? null : { root: layout, settingsFile: null, settings: {} };
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Reads and checks errcat.json; every mistake names the file and the key, with a suggestion. */
+export function loadProjectSettings(path: string, shown: string, text?: string): ProjectSettings {
+  let source = text;
+  if (source === undefined) {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new ErrcatError(shown, 0, 'is not a regular file; expected the project settings (JSON)');
+    if (stats.size > MAX_SETTINGS_BYTES) throw new ErrcatError(shown, 0, `is ${stats.size} bytes; settings are limited to ${MAX_SETTINGS_BYTES} bytes`);
+    source = readFileSync(path, 'utf8');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    throw new ErrcatError(shown, 0, `Invalid JSON: ${(error as Error).message}`);
+  }
+  return checkProjectSettings(data, shown);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function unknownKey(key: string, known: string[], where: string): string {
+  const guess = closest(key, known);
+  return `unknown setting "${where}${key}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}; expected one of ${known.join(', ')}`;
+}
+
+export function checkProjectSettings(data: unknown, shown: string): ProjectSettings {
+  const fail = (why: string) => new ErrcatError(shown, 0, why);
+  if (!isObject(data)) throw fail('expected a JSON object: {"catalogs": [{"name", "pages": [{"lang", "path"}]}]}');
+  for (const key of Object.keys(data)) if (!PROJECT_KEYS.includes(key)) throw fail(unknownKey(key, PROJECT_KEYS, ''));
+  for (const key of ['out', 'sources', 'baselines'] as const) {
+    if (data[key] !== undefined && (typeof data[key] !== 'string' || data[key] === '')) throw fail(`"${key}" must be a folder path (a non-empty string)`);
+  }
+  if (data.catalogs === undefined) return data as ProjectSettings;
+  if (!Array.isArray(data.catalogs)) throw fail('"catalogs" must be an array of {"name", "pages": [{"lang", "path"}]}');
+  const names = new Map<string, number>();
+  data.catalogs.forEach((catalog: unknown, i) => {
+    const at = `catalogs[${i}]`;
+    if (!isObject(catalog)) throw fail(`"${at}" must be an object with "name" and "pages"`);
+    for (const key of Object.keys(catalog)) if (!CATALOG_KEYS.includes(key)) throw fail(unknownKey(key, CATALOG_KEYS, `${at}.`));
+    if (typeof catalog.name !== 'string' || !CATALOG_NAME.test(catalog.name)) {
+      throw fail(`"${at}.name" must be a catalog name (letters, digits, dots, underscores and hyphens, starting with a letter or digit); got ${JSON.stringify(catalog.name)}`);
+    }
+    const twin = names.get(catalog.name);
+    if (twin !== undefined) throw fail(`two catalogs are named "${catalog.name}" (catalogs[${twin}] and ${at}); each catalog needs its own name`);
+    names.set(catalog.name, i);
+    if (!Array.isArray(catalog.pages) || catalog.pages.length === 0) throw fail(`"${at}.pages" must be a non-empty array of {"lang", "path"}`);
+    const langs = new Map<string, number>();
+    catalog.pages.forEach((page: unknown, j) => {
+      const pat = `${at}.pages[${j}]`;
+      if (!isObject(page)) throw fail(`"${pat}" must be an object {"lang", "path"}`);
+      for (const key of Object.keys(page)) if (!PAGE_KEYS.includes(key)) throw fail(unknownKey(key, PAGE_KEYS, `${pat}.`));
+      if (typeof page.path !== 'string' || page.path === '') throw fail(`"${pat}.path" must be the page's path, relative to ${shown}`);
+      if (typeof page.lang !== 'string') throw fail(`"${pat}.lang" must be a language tag such as zh or en`);
+      const checked = checkLanguageTag(page.lang);
+      if ('why' in checked) throw fail(`"${pat}.lang": ${checked.why}`);
+      const before = langs.get(checked.tag);
+      if (before !== undefined) throw fail(`"${pat}" is a second ${checked.tag} page (the first is ${at}.pages[${before}]); a catalog has one page per language`);
+      langs.set(checked.tag, j);
+      page.lang = checked.tag;
+    });
+    if (catalog.baseline !== undefined && (typeof catalog.baseline !== 'string' || catalog.baseline === '')) throw fail(`"${at}.baseline" must be a file path`);
+    // The per-catalog keys are today's catalog.json settings: checked by the one function that checks those.
+    checkCatalogConfig(catalogConfigOf(catalog as unknown as ProjectCatalog), shown, `${at}.`);
+  });
+  return data as ProjectSettings;
+}
+
+/** A listed catalog's own settings, in the shape of a catalog.json. */
+export function catalogConfigOf(catalog: ProjectCatalog) {
+  const { name: _name, pages: _pages, baseline: _baseline, ...config } = catalog;
+  return config;
+}
+
+/** `path` (absolute or relative to the current folder) as the project shows it: relative to root, `/`-separated. */
+export function projectPath(root: string, path: string): string {
+  const rel = relative(root, resolve(path));
+  if (rel === '') return '.';
+  // A path on another drive has no relative form; it is shown as it is.
+  if (isAbsolute(rel)) return rel.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/** A settings path (relative to root, `/`-separated, as written) in the project's normal form. */
+export function settingsPath(path: string): string {
+  const normal = posix.normalize(path.replace(/\\/g, '/'));
+  return normal.replace(/\/+$/, '') || '.';
+}
+
+/**
+ * The catalogs of a project on disk, as specs whose paths are relative to the project root (the
+ * CLI runs with the root as its current folder). Listed catalogs first, then those of the sources
+ * folder; a name given twice is an error.
+ */
+export function projectCatalogs(project: Project): CatalogSpec[] {
+  const { settings } = project;
+  const shown = project.settingsFile ?? 'sources';
+  const listed = (settings.catalogs ?? []).map((catalog) => listedCatalog(project, catalog));
+  const sourcesDir = settings.sources ?? (settings.catalogs === undefined ? 'sources' : undefined);
+  let discovered: CatalogSpec[] = [];
+  if (sourcesDir !== undefined) {
+    const dir = settingsPath(sourcesDir);
+    if (!isDirectory(join(project.root, dir))) {
+      if (settings.sources !== undefined || listed.length === 0) {
+        throw new ErrcatError(project.settingsFile ?? dir, 0, `no sources folder ${dir}; expected ${dir}/<catalog>/<lang>.md|.rst` + (project.settingsFile ? '' : `, or an ${SETTINGS_FILE} (errcat init)`));
+      }
+    } else discovered = catalogsInTree(diskTree(dir), true);
+  }
+  const all = [...listed, ...discovered];
+  const seen = new Set<string>();
+  for (const spec of all) {
+    if (seen.has(spec.name)) throw new ErrcatError(shown, 0, `two catalogs are named "${spec.name}" (one listed in ${shown}, one in ${sourcesDir}/); rename one`);
+    seen.add(spec.name);
+  }
+  if (all.length === 0) throw new ErrcatError(shown, 0, 'no catalogs; add one with errcat init --catalog NAME --source LANG=PATH');
+  return all;
+}
+
+function listedCatalog(project: Project, catalog: ProjectCatalog): CatalogSpec {
+  const baselines = settingsPath(project.settings.baselines ?? 'baselines');
+  return {
+    name: catalog.name,
+    pages: catalog.pages.map((page) => ({ lang: page.lang, file: settingsPath(page.path) })),
+    configPath: project.settingsFile,
+    config: catalogConfigOf(catalog),
+    baselinePath: settingsPath(catalog.baseline ?? `${baselines}/${catalog.name}.json`),
+  };
+}
+
+/** The project's output folder, relative to root. */
+export function projectOut(project: Project): string {
+  return settingsPath(project.settings.out ?? 'dist');
+}
+
+/**
+ * The project's catalogs as of a git revision: the settings file as committed then (the current
+ * one when it is not in git), each page read from its own repository at the revision. A page the
+ * revision does not have is left out; a catalog none of whose pages it has did not exist then.
+ */
+export function projectCatalogsAt(project: Project, reader: RevisionReader): CatalogSpec[] {
+  const show = (path: string) => `${reader.rev}:${path}`;
+  let settings = project.settings;
+  let settingsText: string | undefined;
+  if (project.settingsFile !== null) {
+    const blob = reader.read(join(project.root, project.settingsFile), project.settingsFile);
+    if (blob.kind === 'missing') settings = {};
+    else {
+      settingsText = new TextDecoder().decode(blob.bytes);
+      settings = loadProjectSettings(project.settingsFile, show(project.settingsFile), settingsText);
+    }
+  }
+  const specs: CatalogSpec[] = [];
+  for (const catalog of settings.catalogs ?? []) {
+    const spec = listedCatalog({ ...project, settings }, catalog);
+    spec.pages = spec.pages.flatMap((page) => {
+      const blob = reader.read(join(project.root, page.file), page.file);
+      return blob.kind === 'missing' ? [] : [{ lang: page.lang, file: show(page.file), bytes: blob.bytes }];
+    });
+    if (spec.pages.length > 0) specs.push(spec);
+  }
+  const sourcesDir = settings.sources ?? (settings.catalogs === undefined ? 'sources' : undefined);
+  if (sourcesDir !== undefined) specs.push(...sourcesAt(reader, settingsPath(sourcesDir)));
+  return specs;
+}
+
+/** A folder of catalog folders (relative to the current folder) as of the revision; none when it did not exist. */
+export function sourcesAt(reader: RevisionReader, dir: string): CatalogSpec[] {
+  const files = reader.list(dir, dir);
+  if (files === null || files.length === 0) return [];
+  const show = (path: string) => `${reader.rev}:${path}`;
+  const tree: FileTree = {
+    label: show(dir),
+    files,
+    display: (path) => show(`${dir}/${path}`),
+    read: (path) => {
+      const blob = reader.read(`${dir}/${path}`, `${dir}/${path}`);
+      if (blob.kind === 'missing') throw new ErrcatError(show(`${dir}/${path}`), 0, 'not a file at this revision');
+      return blob.bytes;
+    },
+  };
+  return catalogsInTree(tree, false);
+}
+
+/** Where a command works: see cli/catalogs openWorkspace. */
+export interface Workspace {
+  /** The project found from the current folder, if any. */
+  project: Project | null;
+  /** The absolute folder the command runs in: the project's root, else the current folder. */
+  root: string;
+  /** The output folder, relative to root. */
+  out: string;
+  specs: CatalogSpec[];
+  /** Whether the catalogs were named on the command line (--source), not by the project. */
+  explicit: boolean;
+  /** With --sources DIR: that folder, relative to root. */
+  sourcesDir?: string;
+}
+
+/** The workspace's catalogs as of a git revision (errcat diff --base, version, check --base). */
+export function workspaceSpecsAt(workspace: Workspace, rev: string): CatalogSpec[] {
+  const reader = new RevisionReader(rev);
+  if (workspace.sourcesDir !== undefined) return sourcesAt(reader, workspace.sourcesDir);
+  if (workspace.project === null) throw new ErrcatError(workspace.root, 0, 'no errcat project here to compare with a revision');
+  return projectCatalogsAt(workspace.project, reader);
+}
