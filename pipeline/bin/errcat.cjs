@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Launcher: runs the compiled CLI (.build/errcat.cjs, made by `npm ci` / `npm run compile` from
-// pipeline/) through vm.Script with its V8 code cache (.build/errcat.cache), so start-up skips
-// parsing and compiling the bundle. Without a cache, or with one this Node rejects, it runs the
-// same and writes a fresh cache afterwards.
+// Launcher: runs the compiled CLI (.build/errcat.cjs, made by `npm run compile` from pipeline/, and
+// shipped in the npm package: `npm pack` makes it at prepack) through vm.Script with its V8 code
+// cache (.build/errcat.cache), so start-up skips parsing and compiling the bundle. Without a cache,
+// or with one this Node rejects, it runs the same and writes a fresh cache afterwards where it may
+// write (an installed package makes its cache at first run; a read-only install runs without).
 // A CommonJS script itself: Node starts one a few milliseconds sooner than an ES module.
 'use strict';
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -15,7 +16,7 @@ let source;
 try {
   source = readFileSync(bundle, 'utf8');
 } catch {
-  process.stderr.write('errcat: not compiled yet; run `npm ci` or `npm run compile` in the errcat checkout\n');
+  process.stderr.write('errcat: not compiled yet; run `npm run compile` in the errcat checkout\n');
   process.exit(2);
 }
 let cachedData;

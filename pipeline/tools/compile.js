@@ -2,7 +2,7 @@
 // Bundles pipeline/ into .build/errcat.cjs with esbuild — one script, each command's modules
 // initialised only when it runs — and makes a V8 code cache for it (.build/errcat.cache) from a
 // training build of the seeds, so start-up deserialises compiled code instead of parsing and
-// compiling it again. Run by `npm ci` (prepare) and before build/test/bench.
+// compiling it again. Run at prepack (the npm package carries the bundle) and before build/test/bench.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
