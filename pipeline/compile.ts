@@ -114,8 +114,9 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
  * catalog to publish.
  */
 function requireEntries(file: string, page: NormalizedPage, config: ResolvedConfig, patternSet: boolean): void {
-  const cells = page.rows.map((r) => r.values.errorCode ?? '').filter((c) => c !== '');
-  if (cells.some((c) => config.codePattern.test(c))) return;
+  const withCode = page.rows.filter((r) => (r.values.errorCode ?? '') !== '');
+  if (withCode.some((r) => config.codePattern.test(r.values.errorCode!))) return;
+  const cells = withCode.map((r) => r.rawCode.trim());
   const line = page.rows[0]?.line ?? 0;
   const examples = [...new Set(cells)].slice(0, 3).map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(', ');
   if (patternSet && cells.length > 0) {
