@@ -4,12 +4,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCatalog, type CompiledCatalog } from './compile';
+import type { CompiledCatalog } from './compile';
 import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel } from './diff';
 import { ErrcatError } from './errors';
 import type { ProjectSettings } from './generated/project';
-import { workspaceSpecsAt, type Workspace } from './project';
-import { prepareReaders } from './read';
+import { compileAt } from './diff/side';
+import type { Workspace } from './project';
 import type { CatalogSpec } from './sources';
 
 export interface VersionStatus {
@@ -35,13 +35,6 @@ function raised(from: string, to: string): BumpLevel | 'lower' {
     if (b[i]! < a[i]!) return 'lower';
   }
   return 'none';
-}
-
-/** The workspace's catalogs as of a revision, compiled. */
-export async function compileAt(workspace: Workspace, rev: string): Promise<CompiledCatalog[]> {
-  const specs = workspaceSpecsAt(workspace, rev);
-  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
-  return specs.map((s) => compileCatalog(s));
 }
 
 /**

@@ -11,8 +11,8 @@ import type { Catalog } from '../generated/catalog';
 import { catalogsInTree, diskTree, explicitCatalog, pageLanguage, type CatalogSpec, type FileTree, type PageSpec } from '../sources';
 import { validateCatalog } from '../validate';
 import type { CatalogSet } from './index';
-import { compileAt } from '../versioning';
-import type { Workspace } from '../project';
+import { workspaceSpecsAt, type Workspace } from '../project';
+import type { CompiledCatalog } from '../compile';
 
 const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
 
@@ -90,3 +90,11 @@ function gitSpecs(spec: string, options: PageSideOptions = {}): CatalogSpec[] {
 export async function workspaceAt(workspace: Workspace, rev: string): Promise<CatalogSet> {
   return { label: `git:${rev}`, catalogs: (await compileAt(workspace, rev)).map((c) => c.catalog) };
 }
+
+/** The workspace's catalogs as of a revision, compiled. */
+export async function compileAt(workspace: Workspace, rev: string): Promise<CompiledCatalog[]> {
+  const specs = workspaceSpecsAt(workspace, rev);
+  await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
+  return specs.map((s) => compileCatalog(s));
+}
+
