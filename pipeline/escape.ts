@@ -123,11 +123,12 @@ export function markdownText(text: string): string {
  * Inside a GFM table (`inTable`), every `|` is written `\|`, which the table takes as a pipe of
  * the cell's text. A backslash right before a pipe cannot be written in a table code span the
  * same way for every renderer (micromark reads `\\|` as a backslash and a cell border, GitHub as
- * a backslash and a pipe), so such text, and empty text, is given as {@link markdownText}.
+ * a backslash and a pipe), so such text is given as {@link markdownText}; so is empty text, and
+ * text holding `##[`, which a code span cannot break and the Markdown may be printed to a CI log.
  */
 export function markdownCode(text: string, inTable: boolean): string {
   const shown = text.replace(CONTROL, (ch) => (ch === '\t' ? ch : shownControl(ch)));
-  if (shown === '' || (inTable && shown.includes('\\|'))) return markdownText(text);
+  if (shown === '' || shown.includes('##[') || (inTable && shown.includes('\\|'))) return markdownText(text);
   let longest = 0;
   for (const run of shown.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);

@@ -120,10 +120,12 @@ describe('markdownCode', () => {
     expect(cell[1]).toEqual([expect.objectContaining({ type: 'inlineCode', value: shown })]);
   });
 
-  it('gives a backslash before a pipe in a table, and empty text, as plain text', () => {
+  it('gives a backslash before a pipe in a table, ##[ and empty text as plain text', () => {
     const cell = (md: string) => tables(parseMarkdown(`| a | b |\n| --- | --- |\n| x | ${md} |\n`))[0]![1]!;
     expect(cell(markdownCode('a\\|b', true))).toHaveLength(2);
     expect(inertText(cell(markdownCode('a\\|b', true))[1]!)).toBe('a\\|b');
+    expect(inertText(cell(markdownCode('##[error]x', true))[1]!)).toBe('##[error]x');
+    expect(markdownCode('##[error]x', false)).toBe('\\#\\#\\[error\\]x');
     expect(markdownCode('', true)).toBe('');
   });
 
