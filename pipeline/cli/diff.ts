@@ -1,5 +1,6 @@
 import { diffCatalogSets, SEVERITY_RANK } from '../diff';
 import { formatGithub, formatMarkdown, formatText } from '../diff/format';
+import { terminalJson } from '../escape';
 import { resolveSide } from '../diff/side';
 import type { Severity } from '../generated/diff';
 import { oneOf, parseCommandArgs, UsageError } from './args';
@@ -53,7 +54,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   const report = diffCatalogSets(await resolveSide(sides[0]), await resolveSide(sides[1]));
   const text =
     format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
       : format === 'markdown'
         ? formatMarkdown(report)
         : format === 'github'

@@ -1,7 +1,7 @@
 /** Diff reports for people (text, a pull-request comment in Markdown), machines (JSON) and CI (GitHub annotations). */
 import type { Change, DiffReport } from '../generated/diff';
 import { annotation } from '../emit/github';
-import { markdownCode, markdownText } from '../escape';
+import { markdownCode, markdownText, terminalText } from '../escape';
 import { CHANGE_KINDS } from './index';
 
 const MAX_ROWS = 50;
@@ -13,14 +13,17 @@ export function countsLine(report: DiffReport): string {
 
 const where = (l: Change['oldLocation']) => (l ? `${l.file}:${l.line}` : '—');
 
+/** A value on one line of the text report: page text with its line breaks and controls shown escaped. */
+const shown = (value: unknown) => terminalText(String(value ?? '—'));
+
 export function formatText(report: DiffReport): string {
-  const lines = [`errcat diff ${report.old} → ${report.new}: ${countsLine(report)}; version bump: ${report.bump}`];
+  const lines = [`errcat diff ${terminalText(report.old)} → ${terminalText(report.new)}: ${countsLine(report)}; version bump: ${report.bump}`];
   for (const c of report.changes) {
     const loc = c.newLocation ?? c.oldLocation;
-    lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${c.catalog} ${c.message}${loc ? ` (${where(loc)})` : ''}`);
+    lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${terminalText(c.catalog)} ${terminalText(c.message)}${loc ? ` (${terminalText(where(loc))})` : ''}`);
     if (c.old !== undefined || c.new !== undefined) {
       if (typeof c.old === 'string' || typeof c.new === 'string') {
-        lines.push(`      - ${String(c.old ?? '—').replace(/\n/g, ' ')}`, `      + ${String(c.new ?? '—').replace(/\n/g, ' ')}`);
+        lines.push(`      - ${shown(c.old)}`, `      + ${shown(c.new)}`);
       }
     }
   }
