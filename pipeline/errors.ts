@@ -3,6 +3,8 @@
  * (file and 1-based line; line 0 when the problem is the file as a whole) so the CLI can print
  * `file:line: message` and exit 2.
  */
+import { terminalLineStart, terminalText } from './escape';
+
 export class ErrcatError extends Error {
   constructor(
     readonly file: string,
@@ -13,9 +15,15 @@ export class ErrcatError extends Error {
     this.name = 'ErrcatError';
   }
 
-  /** `file:line: message`, or `file: message` when no line applies. */
+  /**
+   * `file:line: message`, or `file: message` when no line applies: one line, whatever page text the
+   * file name and message quote (controls and line breaks shown escaped, see escape.ts), so an
+   * error printed in a CI log starts no workflow command.
+   */
   format(): string {
-    return this.line > 0 ? `${this.file}:${this.line}: ${this.message}` : `${this.file}: ${this.message}`;
+    const file = terminalLineStart(this.file);
+    const message = terminalText(this.message);
+    return this.line > 0 ? `${file}:${this.line}: ${message}` : `${file}: ${message}`;
   }
 }
 

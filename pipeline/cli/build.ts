@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, RULES } from '../check';
 import { sharedArtifacts, type CompiledCatalog } from '../compile';
+import { terminalText } from '../escape';
 import { writeArtifacts } from '../output';
 import { parseCommandArgs } from './args';
 import { writeStdout } from './stdio';
@@ -58,10 +59,10 @@ export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: 
   for (const c of compiled) {
     lines.push('', `${c.spec.name}`);
     for (const page of c.pages) {
-      lines.push(`  ${page.lang}  ${page.file}: ${page.codeTables} error-code table${page.codeTables === 1 ? '' : 's'}, ${page.rows} rows` +
+      lines.push(`  ${page.lang}  ${terminalText(page.file)}: ${page.codeTables} error-code table${page.codeTables === 1 ? '' : 's'}, ${page.rows} rows` +
         (page.tables > page.codeTables ? ` (${page.tables - page.codeTables} other table${page.tables - page.codeTables === 1 ? '' : 's'} skipped)` : '') +
         (page.notes > 0 ? `, ${page.notes} reader note${page.notes === 1 ? '' : 's'}` : ''));
-      if (verbose) for (const t of page.skipped) lines.push(`      skipped table at line ${t.line}: ${t.header.join(' | ')}`);
+      if (verbose) for (const t of page.skipped) lines.push(`      skipped table at line ${t.line}: ${terminalText(t.header.join(' | '))}`);
     }
     const left = Object.entries(c.accounting.excluded);
     const leftCount = left.reduce((n, [, k]) => n + k, 0);

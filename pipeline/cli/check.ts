@@ -3,6 +3,7 @@ import { describeStatus, versionStatus } from '../versioning';
 import { SEVERITY_RANK } from '../check';
 import { sharedArtifacts } from '../compile';
 import { annotation } from '../emit/github';
+import { terminalJson, terminalText } from '../escape';
 import type { Divergence, Severity } from '../generated/divergences';
 import { compareArtifacts, type OutputDifference } from '../output';
 import { oneOf, parseCommandArgs, UsageError } from './args';
@@ -103,7 +104,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const lowVersions = versions.filter((v) => !v.ok);
   const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0) && lowVersions.length === 0;
   const write = (text: string) => writeStdout(text);
-  if (format === 'json') write(`${JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2)}\n`);
+  if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
   else if (format === 'github') {
     write(githubAnnotations(out, outdated, verdicts));
     for (const v of lowVersions) write(annotation('error', { title: 'errcat version' }, `${describeStatus(v, values.base!)}; run errcat version --base ${values.base} --write`));
@@ -127,11 +128,11 @@ function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], v
     else if (v.failing.length === 0) lines.push(`${v.catalog}: no new divergences at or above ${failOn} (${v.accepted} accepted in ${where})`);
     else {
       lines.push(`${v.catalog}: ${v.failing.length} divergence${v.failing.length === 1 ? '' : 's'} at or above ${failOn} not accepted in ${where}:`);
-      for (const d of v.failing) lines.push(`  ${d.severity} ${d.rule} ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}: ${d.message}`);
+      for (const d of v.failing) lines.push(`  ${d.severity} ${d.rule} ${terminalText(d.locations.map((l) => `${l.file}:${l.line}`).join(', '))}: ${terminalText(d.message)}`);
     }
     if (v.stale.length > 0) {
       lines.push(`${v.catalog}: ${v.stale.length} accepted divergence${v.stale.length === 1 ? '' : 's'} no longer found; shrink the baseline with errcat check --update-baseline:`);
-      for (const e of v.stale) lines.push(`  ${e.rule}: ${e.message}`);
+      for (const e of v.stale) lines.push(`  ${terminalText(e.rule)}: ${terminalText(e.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;

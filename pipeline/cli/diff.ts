@@ -2,6 +2,7 @@ import { diffCatalogSets, SEVERITY_RANK } from '../diff';
 import { formatGithub, formatMarkdown, formatText } from '../diff/format';
 import { resolveSide, workspaceAt } from '../diff/side';
 import { resolve } from 'node:path';
+import { terminalJson } from '../escape';
 import { projectPath } from '../project';
 import { compileAll, openWorkspace } from './catalogs';
 import type { Severity } from '../generated/diff';
@@ -78,7 +79,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   }
   const text =
     format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
       : format === 'markdown'
         ? formatMarkdown(report)
         : format === 'github'

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findProject, projectOut } from '../project';
 import { ErrcatError } from '../errors';
+import { terminalJson, terminalLineStart, terminalText as shown } from '../escape';
 import type { Catalog, CatalogEntry } from '../generated/catalog';
 import { variantsOf } from '../merge';
 import { parseCommandArgs, UsageError } from './args';
@@ -50,41 +51,45 @@ export async function runLookup(argv: string[]): Promise<number> {
       throw new UsageError(`--lang ${values.lang}: catalog ${name} has ${catalog.languages.join(', ')}`);
     }
     const only = (texts: CatalogEntry['texts']) => (texts[values.lang!] ? { [values.lang!]: texts[values.lang!] } : {});
-    const shown: CatalogEntry = values.lang
+    const entryShown: CatalogEntry = values.lang
       ? {
           ...entry,
           texts: only(entry.texts),
           ...(entry.variants ? { variants: entry.variants.map((v) => ({ ...v, texts: only(v.texts) })) as CatalogEntry['variants'] } : {}),
         }
       : entry;
-    writeStdout(values.json ? `${JSON.stringify(shown, null, 2)}\n` : describe(name, catalog, shown, values.lang));
+    writeStdout(values.json ? `${terminalJson(JSON.stringify(entryShown, null, 2))}\n` : describe(name, catalog, entryShown, values.lang));
     return 0;
   }
-  writeStderr(`errcat lookup: ${code} is not in ${catalogs.join(', ')}\n`);
+  writeStderr(`errcat lookup: ${shown(code)} is not in ${catalogs.join(', ')}\n`);
   return 1;
 }
 
+/**
+ * The entry for a person at a terminal. Every text is page text: shown on its line with line
+ * breaks and controls escaped (\n, \x1b), so it can neither restyle the terminal nor start a
+ * line of its own (a workflow command, when lookup runs in CI).
+ */
 function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: string | undefined): string {
-  const lines = [`${entry.errorCode}  (catalog ${name})`];
+  const lines = [`${terminalLineStart(entry.errorCode)}  (catalog ${shown(name)})`];
   const variants = variantsOf(entry);
   const indent = variants.length > 1 ? '  ' : '';
   variants.forEach((variant, i) => {
     if (variants.length > 1) lines.push(`  variant ${i + 1} of ${variants.length}`);
     lines.push(`${indent}  HTTP status: ${variant.httpStatuses?.join(', ') ?? variant.httpStatus ?? '—'}`);
-    if (variant.module !== undefined) lines.push(`${indent}  module: ${variant.module}`);
+    if (variant.module !== undefined) lines.push(`${indent}  module: ${shown(variant.module)}`);
     const langs = lang ? [lang] : catalog.languages;
-    const wrap = `\n${indent}                 `;
     for (const l of langs) {
       const t = variant.texts[l];
       if (!t) {
-        lines.push(`${indent}  [${l}] not documented in ${l}`);
+        lines.push(`${indent}  [${shown(l)}] not documented in ${shown(l)}`);
         continue;
       }
-      lines.push(`${indent}  [${l}] ${catalog.sources[l]}:${t.line}`);
-      lines.push(`${indent}    message:     ${t.message ?? '—'}`);
-      lines.push(`${indent}    description: ${(t.description ?? '—').replace(/\n/g, wrap)}`);
-      lines.push(`${indent}    measure:     ${(t.measure ?? '—').replace(/\n/g, wrap)}`);
-      for (const [header, text] of Object.entries(t.extra ?? {})) lines.push(`${indent}    ${header}: ${(text ?? '').replace(/\n/g, wrap)}`);
+      lines.push(`${indent}  [${shown(l)}] ${shown(catalog.sources[l] ?? '')}:${t.line}`);
+      lines.push(`${indent}    message:     ${shown(t.message ?? '—')}`);
+      lines.push(`${indent}    description: ${shown(t.description ?? '—')}`);
+      lines.push(`${indent}    measure:     ${shown(t.measure ?? '—')}`);
+      for (const [header, text] of Object.entries(t.extra ?? {})) lines.push(`${indent}    ${shown(header)}: ${shown(text ?? '')}`);
     }
   });
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 /** Diff reports for people (text, a pull-request comment in Markdown), machines (JSON) and CI (GitHub annotations). */
 import type { Change, DiffReport } from '../generated/diff';
 import { annotation } from '../emit/github';
-import { tableCell } from '../emit/report';
+import { markdownCode, markdownText, terminalText } from '../escape';
 import { CHANGE_KINDS } from './index';
 
 const MAX_ROWS = 50;
@@ -13,14 +13,17 @@ export function countsLine(report: DiffReport): string {
 
 const where = (l: Change['oldLocation']) => (l ? `${l.file}:${l.line}` : '—');
 
+/** A value on one line of the text report: page text with its line breaks and controls shown escaped. */
+const shown = (value: unknown) => terminalText(String(value ?? '—'));
+
 export function formatText(report: DiffReport): string {
-  const lines = [`errcat diff ${report.old} → ${report.new}: ${countsLine(report)}; version bump: ${report.bump}`];
+  const lines = [`errcat diff ${terminalText(report.old)} → ${terminalText(report.new)}: ${countsLine(report)}; version bump: ${report.bump}`];
   for (const c of report.changes) {
     const loc = c.newLocation ?? c.oldLocation;
-    lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${c.catalog} ${c.message}${loc ? ` (${where(loc)})` : ''}`);
+    lines.push(`  ${c.severity.padEnd(8)} ${c.kind.padEnd(19)} ${terminalText(c.catalog)} ${terminalText(c.message)}${loc ? ` (${terminalText(where(loc))})` : ''}`);
     if (c.old !== undefined || c.new !== undefined) {
       if (typeof c.old === 'string' || typeof c.new === 'string') {
-        lines.push(`      - ${String(c.old ?? '—').replace(/\n/g, ' ')}`, `      + ${String(c.new ?? '—').replace(/\n/g, ' ')}`);
+        lines.push(`      - ${shown(c.old)}`, `      + ${shown(c.new)}`);
       }
     }
   }
@@ -47,13 +50,13 @@ export function sideBySide(a: string, b: string, context = 24): [string, string]
     const tail = s.slice(s.length - end);
     const pre = head.length > context ? `…${head.slice(-context).join('')}` : head.join('');
     const post = tail.length > context ? `${tail.slice(0, context).join('')}…` : tail.join('');
-    return `${tableCell(pre)}${mid ? `<b>${tableCell(mid)}</b>` : ''}${tableCell(post)}`;
+    return `${markdownText(pre)}${mid ? `<b>${markdownText(mid)}</b>` : ''}${markdownText(post)}`;
   };
   return [show(xa), show(ya)];
 }
 
 export function formatMarkdown(report: DiffReport): string {
-  const out = [`**errcat diff** \`${report.old}\` → \`${report.new}\`: ${countsLine(report)}; version bump: **${report.bump}**`];
+  const out = [`**errcat diff** ${markdownCode(report.old, false)} → ${markdownCode(report.new, false)}: ${countsLine(report)}; version bump: **${report.bump}**`];
   for (const kind of CHANGE_KINDS) {
     const changes = report.changes.filter((c) => c.kind === kind.id);
     if (changes.length === 0) continue;
@@ -63,13 +66,13 @@ export function formatMarkdown(report: DiffReport): string {
     const head = ['catalog', 'code', ...(hasLang ? ['where'] : []), ...(hasValues ? ['old', 'new'] : ['old page', 'new page'])];
     out.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     for (const c of changes.slice(0, MAX_ROWS)) {
-      const cells = [c.catalog, `\`${c.errorCode}\``];
-      if (hasLang) cells.push([c.field, c.lang].filter(Boolean).join(' ') || '—');
+      const cells = [markdownText(c.catalog), markdownCode(c.errorCode, true)];
+      if (hasLang) cells.push(markdownText([c.field, c.lang].filter(Boolean).join(' ') || '—'));
       if (hasValues) {
         if (typeof c.old === 'string' && typeof c.new === 'string') cells.push(...sideBySide(c.old, c.new));
-        else cells.push(tableCell(c.old == null ? '—' : String(c.old)), tableCell(c.new == null ? '—' : String(c.new)));
+        else cells.push(markdownText(c.old == null ? '—' : String(c.old)), markdownText(c.new == null ? '—' : String(c.new)));
       } else {
-        cells.push(c.oldLocation ? `\`${where(c.oldLocation)}\`` : '—', c.newLocation ? `\`${where(c.newLocation)}\`` : '—');
+        cells.push(c.oldLocation ? markdownCode(where(c.oldLocation), true) : '—', c.newLocation ? markdownCode(where(c.newLocation), true) : '—');
       }
       out.push(`| ${cells.join(' | ')} |`);
     }

@@ -3,18 +3,16 @@
  * (`variant` counts a code's variants from 1; status, module and texts tell them apart). Columns a
  * page has that map to no field follow as `<header>_<lang>`.
  * Cells starting with = + - @, tab, CR or LF get a leading apostrophe, as OWASP advises against
- * CSV formula injection, so a spreadsheet shows them as text instead of running them.
+ * CSV formula injection, so a spreadsheet shows them as text instead of running them: body cells
+ * and header cells alike (a column errcat cannot map is named after the page's header).
  */
+import { neutralizeFormula } from '../escape';
 import type { Catalog } from '../generated/catalog';
 import { compareCodes, variantsOf } from '../merge';
 
+export { neutralizeFormula };
+
 const TEXT_FIELDS = ['message', 'description', 'measure'] as const;
-
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): string {
   const langs = catalog.languages;
@@ -41,7 +39,7 @@ export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): stri
     });
   }
   let csv = options.bom ? '\uFEFF' : '';
-  for (const record of [header, ...records]) csv += `${record.map(csvField).join(',')}\n`;
+  for (const record of [header.map(neutralizeFormula), ...records]) csv += `${record.map(csvField).join(',')}\n`;
   return csv;
 }
 

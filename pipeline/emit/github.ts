@@ -1,14 +1,13 @@
-/** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), escaped as GitHub specifies. */
-export type AnnotationLevel = 'error' | 'warning' | 'notice';
+/** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), escaped as GitHub's runner unescapes them. */
+import { workflowData, workflowProperty } from '../escape';
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
 export function annotation(level: AnnotationLevel, where: { file?: string; line?: number; title: string }, message: string): string {
   const props = [
-    ...(where.file !== undefined ? [`file=${escapeProperty(where.file)}`] : []),
+    ...(where.file !== undefined ? [`file=${workflowProperty(where.file)}`] : []),
     ...(where.line !== undefined ? [`line=${where.line}`] : []),
-    `title=${escapeProperty(where.title)}`,
+    `title=${workflowProperty(where.title)}`,
   ];
-  return `::${level} ${props.join(',')}::${escapeData(message)}`;
+  return `::${level} ${props.join(',')}::${workflowData(message)}`;
 }
