@@ -1,8 +1,7 @@
 /**
- * Files as of a git revision, read with `git cat-file` (no checkout). Each path is read from the
- * repository that holds it, and the revision is resolved in that repository: a project whose pages
- * live in two checkouts (zh docs in one, en docs in another) reads each page at REV of its own
- * repository.
+ * Files as of a git revision, read with `git cat-file` (no checkout), from the repository that holds
+ * each path, the revision resolved in that repository. (A project reads only its own repository's
+ * pages at a revision: see projectCatalogsAt.)
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -28,6 +27,13 @@ export class RevisionReader {
 
   constructor(readonly rev: string) {
     if (!rev || rev.startsWith('-')) throw new ErrcatError('--base', 0, `expected a git revision (a branch, tag or commit, e.g. HEAD~1 or origin/main); got "${rev}"`);
+  }
+
+  /** The top folder of the git repository holding `path` (a file or folder, absolute), or null. */
+  repositoryRoot(path: string): string | null {
+    const dir = existingFolder(resolve(path));
+    const top = git(dir, ['rev-parse', '--show-toplevel']);
+    return top.status === 0 ? top.stdout.toString().trim() : null;
   }
 
   /** The repository holding the folder `dir` (absolute), with `rev` resolved in it. */

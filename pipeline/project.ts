@@ -5,8 +5,8 @@
  * Every path errcat shows or writes into an artifact is relative to the project's root, with `/`
  * separators, so the same project built from any folder or checkout gives the same bytes.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
 import type { ProjectCatalog, ProjectSettings } from './generated/project';
@@ -28,7 +28,7 @@ export interface Project {
   settings: ProjectSettings;
 }
 
-const PROJECT_KEYS = ['$schema', 'out', 'sources', 'baselines', 'catalogs'];
+const PROJECT_KEYS = ['$schema', 'out', 'sources', 'baselines', 'csvBom', 'catalogs'];
 const CATALOG_KEYS = ['name', 'pages', 'baseline', 'primaryLanguage', 'codePattern', 'severity', 'columns', 'package'];
 const PAGE_KEYS = ['lang', 'path'];
 
@@ -67,7 +67,7 @@ export function loadProjectSettings(path: string, shown: string, text?: string):
   try {
     data = JSON.parse(source);
   } catch (error) {
-    throw new ErrcatError(shown, 0, `Invalid JSON: ${(error as Error).message}`);
+    throw jsonError(shown, source, error as Error);
   }
   return checkProjectSettings(data, shown);
 }
@@ -86,6 +86,7 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
   for (const key of ['out', 'sources', 'baselines'] as const) {
     if (data[key] !== undefined && (typeof data[key] !== 'string' || data[key] === '')) throw fail(`"${key}" must be a folder path (a non-empty string)`);
   }
+  if (data.csvBom !== undefined && typeof data.csvBom !== 'boolean') throw fail('"csvBom" must be true or false');
   if (data.catalogs === undefined) return data as ProjectSettings;
   if (!Array.isArray(data.catalogs)) throw fail('"catalogs" must be an array of {"name", "pages": [{"lang", "path"}]}');
   const names = new Map<string, number>();
@@ -96,9 +97,10 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
     if (typeof catalog.name !== 'string' || !CATALOG_NAME.test(catalog.name)) {
       throw fail(`"${at}.name" must be a catalog name (letters, digits, dots, underscores and hyphens, starting with a letter or digit); got ${JSON.stringify(catalog.name)}`);
     }
-    const twin = names.get(catalog.name);
-    if (twin !== undefined) throw fail(`two catalogs are named "${catalog.name}" (catalogs[${twin}] and ${at}); each catalog needs its own name`);
-    names.set(catalog.name, i);
+    // Names that differ only in case are one folder on macOS and Windows, and one npm package name.
+    const twin = names.get(catalog.name.toLowerCase());
+    if (twin !== undefined) throw fail(`two catalogs are named "${catalog.name}" (catalogs[${twin}] and ${at}, names compared without case); each catalog needs its own name`);
+    names.set(catalog.name.toLowerCase(), i);
     if (!Array.isArray(catalog.pages) || catalog.pages.length === 0) throw fail(`"${at}.pages" must be a non-empty array of {"lang", "path"}`);
     const langs = new Map<string, number>();
     catalog.pages.forEach((page: unknown, j) => {
@@ -106,9 +108,13 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
       if (!isObject(page)) throw fail(`"${pat}" must be an object {"lang", "path"}`);
       for (const key of Object.keys(page)) if (!PAGE_KEYS.includes(key)) throw fail(unknownKey(key, PAGE_KEYS, `${pat}.`));
       if (typeof page.path !== 'string' || page.path === '') throw fail(`"${pat}.path" must be the page's path, relative to ${shown}`);
+      // An absolute path would end up in every artifact and differ on every machine.
+      if (isAbsolute(page.path) || /^[A-Za-z]:[\\/]/.test(page.path)) throw fail(`"${pat}.path" must be relative to ${shown} (e.g. docs/errors.md or ../docs-en/errors.rst); got the absolute path ${JSON.stringify(page.path)}`);
       if (typeof page.lang !== 'string') throw fail(`"${pat}.lang" must be a language tag such as zh or en`);
       const checked = checkLanguageTag(page.lang);
       if ('why' in checked) throw fail(`"${pat}.lang": ${checked.why}`);
+      const twinPage = (catalog.pages as Array<{ path?: unknown }>).findIndex((p, k) => k < j && typeof p?.path === 'string' && settingsPath(p.path) === settingsPath(page.path as string));
+      if (twinPage >= 0) throw fail(`"${pat}.path" is the page ${at}.pages[${twinPage}] already is; a catalog has one page per language`);
       const before = langs.get(checked.tag);
       if (before !== undefined) throw fail(`"${pat}" is a second ${checked.tag} page (the first is ${at}.pages[${before}]); a catalog has one page per language`);
       langs.set(checked.tag, j);
@@ -150,6 +156,7 @@ export function settingsPath(path: string): string {
 export function projectCatalogs(project: Project): CatalogSpec[] {
   const { settings } = project;
   const shown = project.settingsFile ?? 'sources';
+  requirePages(project, settings.catalogs ?? []);
   const listed = (settings.catalogs ?? []).map((catalog) => listedCatalog(project, catalog));
   const sourcesDir = settings.sources ?? (settings.catalogs === undefined ? 'sources' : undefined);
   let discovered: CatalogSpec[] = [];
@@ -164,11 +171,37 @@ export function projectCatalogs(project: Project): CatalogSpec[] {
   const all = [...listed, ...discovered];
   const seen = new Set<string>();
   for (const spec of all) {
-    if (seen.has(spec.name)) throw new ErrcatError(shown, 0, `two catalogs are named "${spec.name}" (one listed in ${shown}, one in ${sourcesDir}/); rename one`);
-    seen.add(spec.name);
+    if (seen.has(spec.name.toLowerCase())) throw new ErrcatError(shown, 0, `two catalogs are named "${spec.name}" (one listed in ${shown}, one in ${sourcesDir}/); rename one`);
+    seen.add(spec.name.toLowerCase());
   }
   if (all.length === 0) throw new ErrcatError(shown, 0, 'no catalogs; add one with errcat init --catalog NAME --source LANG=PATH');
   return all;
+}
+
+/** A listed page that is not there is a settings mistake: say which key names it, and the nearest file there is. */
+function requirePages(project: Project, catalogs: ProjectCatalog[]): void {
+  catalogs.forEach((catalog, i) =>
+    catalog.pages.forEach((page, j) => {
+      const file = join(project.root, settingsPath(page.path));
+      if (statSync(file, { throwIfNoEntry: false })) return;
+      const folder = dirname(file);
+      const siblings = isDirectory(folder) ? readdirSync(folder) : [];
+      const guess = closest(basename(file), siblings);
+      throw new ErrcatError(
+        project.settingsFile ?? SETTINGS_FILE,
+        0,
+        `"catalogs[${i}].pages[${j}].path": no such file ${settingsPath(page.path)}` +
+          (guess ? ` (did you mean ${JSON.stringify(posix.join(posix.dirname(settingsPath(page.path)), guess))}?)` : isDirectory(folder) ? '' : ` (no folder ${posix.dirname(settingsPath(page.path))})`),
+      );
+    }),
+  );
+}
+
+/** `Invalid JSON` with the line the parser stopped at (Node 20 gives only a character position). */
+export function jsonError(shown: string, text: string, error: Error): ErrcatError {
+  const position = /at position (\d+)/.exec(error.message);
+  const line = position ? text.slice(0, Number(position[1])).split('\n').length : 0;
+  return new ErrcatError(shown, line, `Invalid JSON: ${error.message}`);
 }
 
 function listedCatalog(project: Project, catalog: ProjectCatalog): CatalogSpec {
@@ -188,11 +221,14 @@ export function projectOut(project: Project): string {
 }
 
 /**
- * The project's catalogs as of a git revision: the settings file as committed then (the current
- * one when it is not in git), each page read from its own repository at the revision. A page the
- * revision does not have is left out; a catalog none of whose pages it has did not exist then.
+ * The project's catalogs as of a git revision of the project's repository: the settings file as
+ * committed then, each page read at the revision. A page the revision does not have is left out; a
+ * catalog none of whose pages it has did not exist then. A page in another repository (a sibling
+ * checkout) has no state at this revision — the same name means another point in time there — so
+ * it is read as it is now, and `note` says so: it shows no change.
  */
-export function projectCatalogsAt(project: Project, reader: RevisionReader): CatalogSpec[] {
+export function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text: string) => void = () => {}): CatalogSpec[] {
+  const home = reader.repositoryRoot(project.root);
   const show = (path: string) => `${reader.rev}:${path}`;
   let settings = project.settings;
   let settingsText: string | undefined;
@@ -208,6 +244,10 @@ export function projectCatalogsAt(project: Project, reader: RevisionReader): Cat
   for (const catalog of settings.catalogs ?? []) {
     const spec = listedCatalog({ ...project, settings }, catalog);
     spec.pages = spec.pages.flatMap((page) => {
+      if (home === null || reader.repositoryRoot(join(project.root, page.file)) !== home) {
+        note(`${page.file} is not in the git repository of ${project.settingsFile ?? 'the project'}${home ? ` (${basename(home)})` : ''}, so it cannot be read as of ${reader.rev}; it is compared as it is now`);
+        return [{ lang: page.lang, file: page.file }];
+      }
       const blob = reader.read(join(project.root, page.file), page.file);
       return blob.kind === 'missing' ? [] : [{ lang: page.lang, file: show(page.file), bytes: blob.bytes }];
     });
@@ -252,9 +292,9 @@ export interface Workspace {
 }
 
 /** The workspace's catalogs as of a git revision (errcat diff --base, version, check --base). */
-export function workspaceSpecsAt(workspace: Workspace, rev: string): CatalogSpec[] {
+export function workspaceSpecsAt(workspace: Workspace, rev: string, note?: (text: string) => void): CatalogSpec[] {
   const reader = new RevisionReader(rev);
   if (workspace.sourcesDir !== undefined) return sourcesAt(reader, workspace.sourcesDir);
   if (workspace.project === null) throw new ErrcatError(workspace.root, 0, 'no errcat project here to compare with a revision');
-  return projectCatalogsAt(workspace.project, reader);
+  return projectCatalogsAt(workspace.project, reader, note);
 }

@@ -138,7 +138,10 @@ export function sourceArgument(spec: string): PageSpec {
 export function explicitCatalog(sources: Array<string | PageSpec>, name: string | undefined): CatalogSpec {
   const pages = sources.map((s) => (typeof s === 'string' ? sourceArgument(s) : s));
   const seen = new Set<string>();
+  const files = new Set<string>();
   for (const page of pages) {
+    if (files.has(page.file)) throw new ErrcatError(page.file, 0, 'given twice; a catalog has one page per language');
+    files.add(page.file);
     if (seen.has(page.lang)) throw new ErrcatError(page.file, 0, `a second ${page.lang} page; give each --source a different language (LANG=PATH)`);
     seen.add(page.lang);
   }

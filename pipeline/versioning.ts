@@ -41,8 +41,8 @@ function raised(from: string, to: string): BumpLevel | 'lower' {
  * How each catalog compiled now (`current`) changed since `rev`: the workspace's catalogs as of the
  * revision (each page read from its own repository), compiled and diffed.
  */
-export async function versionStatus(rev: string, workspace: Workspace, current: CompiledCatalog[]): Promise<VersionStatus[]> {
-  const base = await compileAt(workspace, rev);
+export async function versionStatus(rev: string, workspace: Workspace, current: CompiledCatalog[], note?: (text: string) => void): Promise<VersionStatus[]> {
+  const base = await compileAt(workspace, rev, note);
   return current.map((c) => {
     const before = base.find((b) => b.spec.name === c.spec.name);
     if (!before) {

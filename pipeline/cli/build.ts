@@ -17,9 +17,10 @@ folder of the project, and writes, only when every catalog compiled:
   DIR/<catalog>/catalog.csv       one row per variant (RFC 4180, formula cells neutralised)
   DIR/<catalog>/divergences.json  where the languages disagree, by rule
   DIR/<catalog>/divergences.md    the same, for doc writers
+  DIR/<catalog>/index.html        the review page: both languages side by side, filters
   DIR/<catalog>/package.json, index.js, index.cjs, index.d.ts, index.d.cts, README.md
                                   the catalog as an npm package (name and version from the
-                                  catalog.json "package" setting)
+                                  catalog's "package" setting)
   DIR/catalog.schema.json         the JSON Schema of catalog.json
 
 Options:
@@ -28,7 +29,8 @@ ${catalogOptionHelp}
   -h, --help          show this help
 
 Exit status: 0 when written; 2 for unreadable or malformed pages (file:line: message), a page
-with no error-code table, or bad settings. Nothing is written then: DIR stays as it was.
+with no error-code table, or bad settings; 3 an internal error (a bug, or the disk refused a
+write). Nothing is written then: DIR stays as it was.
 Columns errcat cannot map are kept (extra) and reported, never an error.
 `;
 
@@ -38,8 +40,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     writeStdout(buildHelp);
     return 0;
   }
-  const { specs, explicit, out } = openWorkspace(values);
-  const compiled = await compileAll(specs, values);
+  const workspace = openWorkspace(values, true);
+  const { specs, explicit, out } = workspace;
+  const compiled = await compileAll(specs, { 'csv-bom': values['csv-bom'] ?? workspace.project?.settings.csvBom });
   const artifacts = sharedArtifacts();
   for (const c of compiled) artifacts.addAll(c.artifacts);
   // With --source only this catalog's folder (and the shared schema) is replaced.

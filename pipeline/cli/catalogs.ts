@@ -4,7 +4,8 @@
  * folder; the command then runs in the project's root, so every path it shows or writes into an
  * artifact is relative to that root, whichever folder it was started from.
  */
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { posix, resolve } from 'node:path';
 import { compileCatalog, type CompiledCatalog } from '../compile';
 import { ErrcatError } from '../errors';
 import { findProject, projectCatalogs, projectOut, projectPath, SETTINGS_FILE, type Project, type Workspace } from '../project';
@@ -13,6 +14,8 @@ export type { Workspace };
 import { prepareReaders } from '../read';
 import { catalogsInTree, diskTree, explicitCatalog, sourceArgument, type CatalogSpec } from '../sources';
 import { UsageError } from './args';
+import { writeStderr } from './stdio';
+import { terminalText } from '../escape';
 
 export interface CatalogOptions {
   sources?: string;
@@ -39,24 +42,28 @@ export const catalogOptionHelp = `  --out DIR           the output folder (defau
                       when that is a valid name; else "catalog")
   --config FILE       settings for a --source catalog, as in sources/<catalog>/catalog.json
   --sources DIR       a folder of catalog folders to compile instead of the project's
-  --csv-bom           start catalog.csv with a UTF-8 BOM, for Excel`;
+  --csv-bom           start catalog.csv with a UTF-8 BOM, for Excel (or "csvBom": true
+                      in errcat.json, so build and check agree)`;
 
 /** The project holding the current folder, or an input error saying how to make one. */
-export function requireProject(cwd = process.cwd()): Project {
+export function requireProject(cwd = process.cwd(), takesSource = false): Project {
   const project = findProject(cwd);
   if (project === null) {
     throw new ErrcatError(
       cwd,
       0,
       `no errcat project here: no ${SETTINGS_FILE} and no sources/ folder in this folder or any above it; ` +
-        'create one with errcat init --catalog NAME --source zh=PAGE --source en=PAGE, or pass --source LANG=PATH',
+        `create one with errcat init --catalog NAME --source zh=PAGE --source en=PAGE${takesSource ? ', or pass --source LANG=PATH' : ''}`,
     );
   }
   return project;
 }
 
-/** Resolves the options against the current folder, then moves into the root (see the top of this file). */
-export function openWorkspace(options: CatalogOptions): Workspace {
+/**
+ * Resolves the options against the current folder, then moves into the root (see the top of this
+ * file). `takesSource`: whether the command accepts --source (then the no-project error says so).
+ */
+export function openWorkspace(options: CatalogOptions, takesSource = false): Workspace {
   const cwd = process.cwd();
   const fromCwd = (root: string, path: string) => projectPath(root, resolve(cwd, path));
   if (options.source && options.source.length > 0) {
@@ -87,7 +94,7 @@ export function openWorkspace(options: CatalogOptions): Workspace {
     process.chdir(root);
     return { project, root, out, specs: catalogsInTree(diskTree(dir), true), explicit: false, sourcesDir: dir };
   }
-  const project = requireProject(cwd);
+  const project = requireProject(cwd, takesSource);
   const out = options.out !== undefined ? fromCwd(project.root, options.out) : projectOut(project);
   process.chdir(project.root);
   return { project, root: project.root, out, specs: projectCatalogs(project), explicit: false };
@@ -110,4 +117,23 @@ export async function compileAll(specs: CatalogSpec[], options: CatalogOptions):
     byPackage.set(c.package.name, c);
   }
   return compiled;
+}
+
+/** A note for the user that is not an error (e.g. a page compared as it is now), one line on stderr. */
+export function noteOnStderr(text: string): void {
+  writeStderr(`errcat: note: ${terminalText(text)}\n`);
+}
+
+/**
+ * Paths as GitHub annotations need them: relative to the root of the git repository (the workflow's
+ * checkout), not to errcat.json, which may sit in a subfolder. A path outside the repository stays as shown.
+ */
+export function repositoryPaths(root: string): (file: string) => string {
+  const prefix = spawnSync('git', ['-C', root, 'rev-parse', '--show-prefix'], { encoding: 'utf8' });
+  const base = prefix.status === 0 ? prefix.stdout.trim() : '';
+  if (base === '') return (file) => file;
+  return (file) => {
+    const joined = posix.normalize(`${base}${file}`);
+    return joined.startsWith('../') ? file : joined;
+  };
 }

@@ -7,8 +7,8 @@ import { terminalJson, terminalText } from '../escape';
 import type { Divergence, Severity } from '../generated/divergences';
 import { compareArtifacts, type OutputDifference } from '../output';
 import { oneOf, parseCommandArgs, UsageError } from './args';
-import { writeStdout } from './stdio';
-import { catalogOptionHelp, catalogOptionSpec, compileAll, openWorkspace } from './catalogs';
+import { writeStderr, writeStdout } from './stdio';
+import { catalogOptionHelp, catalogOptionSpec, compileAll, noteOnStderr, openWorkspace, repositoryPaths } from './catalogs';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { projectPath } from '../project';
@@ -23,20 +23,19 @@ Recompiles the project's catalogs in memory and fails (exit 1) when
 Accepted divergences that no longer occur are listed, so the baseline can shrink.
 
 Options:
-  --fail-on LEVEL      error | warning | info | never (default: error)
-  --format FORMAT      text | json | github (workflow annotations with file and line)
-                       (default: text)
-  --update-baseline    accept every current divergence at or above LEVEL (all of them
-                       with never): rewrite each catalog's baseline.json, then check
-  --baseline FILE      the baseline for a --source catalog (default: none)
-  --base REV           also fail when a catalog changed since revision REV and its
-                       package.version was not raised as far as the change requires
-                       (errcat version: major, minor or patch); each page is read as of
-                       REV from the git repository that holds it
+  --fail-on LEVEL     error | warning | info | never (default: error)
+  --format FORMAT     text | json | github (workflow annotations with file and line)
+                      (default: text)
+  --update-baseline   accept every current divergence at or above LEVEL (all of them
+                      with never): rewrite each catalog's baseline, then check
+  --baseline FILE     the baseline for a --source catalog (default: none)
+  --base REV          also fail when a catalog changed since revision REV and its
+                      package.version was not raised as far as the change requires
+                      (errcat version: major, minor or patch); see errcat version --help
 ${catalogOptionHelp}
-  -h, --help           show this help
+  -h, --help          show this help
 
-Exit status: 0 ok; 1 the check failed; 2 usage or input error.
+Exit status: 0 ok; 1 the check failed; 2 usage or input error; 3 internal error.
 `;
 
 type FailOn = Severity | 'never';
@@ -71,22 +70,28 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.baseline && !values.source?.length) throw new UsageError('--baseline goes with --source; a project names its baselines in its settings');
   if (values.base !== undefined && values.source?.length) throw new UsageError('--base compares the project with a revision; it does not go with --source');
   const baselineArg = values.baseline === undefined ? undefined : resolve(values.baseline);
-  const workspace = openWorkspace(values);
+  const workspace = openWorkspace(values, true);
   const { specs, explicit, out } = workspace;
   if (baselineArg !== undefined) specs[0]!.baselinePath = projectPath(workspace.root, baselineArg);
-  const compiled = await compileAll(specs, values);
+  const compiled = await compileAll(specs, { 'csv-bom': values['csv-bom'] ?? workspace.project?.settings.csvBom });
 
   const artifacts = sharedArtifacts();
   for (const c of compiled) artifacts.addAll(c.artifacts);
   const outdated = compareArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
 
   const atOrAbove = (d: Divergence) => failOn === 'never' || SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
+  const updates: string[] = [];
   const verdicts: CatalogVerdict[] = compiled.map((c) => {
     const path = c.spec.baselinePath;
     if (values['update-baseline']) {
       if (path === null) throw new UsageError('--update-baseline with --source needs --baseline FILE');
+      const before = new Set(loadBaseline(path, c.spec.name).accepted.map((e) => e.fingerprint));
+      const next = baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove));
       mkdirSync(dirname(path), { recursive: true });
-      saveBaseline(path, baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove)));
+      saveBaseline(path, next);
+      const added = next.accepted.filter((e) => !before.has(e.fingerprint)).length;
+      const removed = before.size - (next.accepted.length - added);
+      updates.push(`errcat check: wrote ${path}: ${next.accepted.length} accepted (${added} added, ${removed} removed)`);
     }
     const baseline = loadBaseline(path, c.spec.name);
     const accepted = new Set(baseline.accepted.map((e) => e.fingerprint));
@@ -100,13 +105,15 @@ export async function runCheck(argv: string[]): Promise<number> {
       stale: baseline.accepted.filter((e) => !current.has(e.fingerprint)),
     };
   });
-  const versions = values.base === undefined ? [] : await versionStatus(values.base, workspace, compiled);
+  const versions = values.base === undefined ? [] : await versionStatus(values.base, workspace, compiled, noteOnStderr);
   const lowVersions = versions.filter((v) => !v.ok);
   const ok = outdated.length === 0 && verdicts.every((v) => v.failing.length === 0) && lowVersions.length === 0;
   const write = (text: string) => writeStdout(text);
+  // What --update-baseline wrote: part of the text report; on stderr beside a machine format.
+  if (updates.length > 0) (format === 'text' ? writeStdout : writeStderr)(`${updates.map(terminalText).join('\n')}\n`);
   if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
   else if (format === 'github') {
-    write(githubAnnotations(out, outdated, verdicts));
+    write(githubAnnotations(out, outdated, verdicts, repositoryPaths(workspace.root)));
     for (const v of lowVersions) write(annotation('error', { title: 'errcat version' }, `${describeStatus(v, values.base!)}; run errcat version --base ${values.base} --write`));
   } else {
     write(textReport(out, failOn, outdated, verdicts));
@@ -139,15 +146,15 @@ function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], v
 }
 
 /** GitHub workflow commands: one annotation per problem, on the page line where it is. */
-function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: CatalogVerdict[]): string {
+function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: CatalogVerdict[], inRepository: (file: string) => string): string {
   const lines: string[] = [];
   for (const d of outdated) {
-    lines.push(annotation('error', { file: `${out}/${d.path}`, title: 'errcat check' }, `${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`));
+    lines.push(annotation('error', { file: inRepository(`${out}/${d.path}`), title: 'errcat check' }, `${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`));
   }
   for (const v of verdicts) {
     for (const d of v.failing) {
       const level = d.severity === 'info' ? 'notice' : d.severity;
-      for (const l of d.locations) lines.push(annotation(level, { file: l.file, line: l.line, title: `errcat ${d.rule}` }, d.message));
+      for (const l of d.locations) lines.push(annotation(level, { file: inRepository(l.file), line: l.line, title: `errcat ${d.rule}` }, d.message));
     }
     for (const e of v.stale) lines.push(annotation('warning', { title: 'errcat baseline' }, `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`));
   }

@@ -4,7 +4,8 @@ import { resolveSide, workspaceAt } from '../diff/side';
 import { resolve } from 'node:path';
 import { terminalJson } from '../escape';
 import { projectPath } from '../project';
-import { compileAll, openWorkspace } from './catalogs';
+import { compileAll, noteOnStderr, openWorkspace, repositoryPaths } from './catalogs';
+import { ErrcatError } from '../errors';
 import type { Severity } from '../generated/diff';
 import { oneOf, parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
@@ -13,9 +14,10 @@ export const diffHelp = `Usage: errcat diff --base REV [NEW] [--format FORMAT] [
        errcat diff OLD NEW [--lang LANG]... [--catalog NAME] [--format FORMAT] [--fail-on LEVEL]
 
 Reports what changed for consumers between two versions of the docs.
---base REV compares the project's catalogs as of revision REV (each page read from the
-git repository that holds it, without a checkout) with NEW (default: the project's
-pages now). Runs from any folder of the project. Each of OLD and NEW is
+--base REV compares the project's catalogs as of revision REV of its git repository
+(read without a checkout; a page in another repository is taken as it is now, with a
+note) with NEW (default: the project's pages now; a catalog.json or catalog folder is
+compared with the same catalog at REV). Runs from any folder of the project. Each of OLD and NEW is
   - a catalog.json (e.g. dist/cci/catalog.json from an older build),
   - a sources folder (sources/), a catalog folder (sources/cci) or a single page,
     compiled in memory, or
@@ -63,15 +65,26 @@ export async function runDiff(argv: string[]): Promise<number> {
   if (langs.length > 2) throw new UsageError('--lang goes at most twice: OLD\'s language, then NEW\'s');
   const pageOptions = (i: 0 | 1) => ({ lang: langs[Math.min(i, langs.length - 1)], catalog: values.catalog });
   let report;
+  let inRepository = repositoryPaths(process.cwd());
   if (values.base !== undefined) {
     if (positionals.length > 1) throw new UsageError('with --base, give at most the NEW side');
     const newSide = positionals[0] === undefined ? undefined : resolve(positionals[0]);
     const workspace = openWorkspace({});
-    const old = await workspaceAt(workspace, values.base);
+    inRepository = repositoryPaths(workspace.root);
+    const old = await workspaceAt(workspace, values.base, noteOnStderr);
     const current =
       newSide === undefined
         ? { label: workspace.project?.settingsFile ?? 'sources', catalogs: (await compileAll(workspace.specs, {})).map((c) => c.catalog) }
         : await resolveSide(projectPath(workspace.root, newSide), pageOptions(1));
+    // NEW names some catalogs (a catalog.json, one catalog folder): compare those with the same catalogs at REV.
+    if (newSide !== undefined) {
+      const names = new Set(current.catalogs.map((c) => c.catalog));
+      const matching = old.catalogs.filter((c) => names.has(c.catalog));
+      if (matching.length === 0 && old.catalogs.length > 0) {
+        throw new ErrcatError(positionals[0]!, 0, `holds catalog ${[...names].join(', ')}, which the project did not have at ${values.base} (it had ${old.catalogs.map((c) => c.catalog).join(', ')})`);
+      }
+      old.catalogs = matching;
+    }
     report = diffCatalogSets(old, current);
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes OLD and NEW (or --base REV)');
@@ -83,7 +96,7 @@ export async function runDiff(argv: string[]): Promise<number> {
       : format === 'markdown'
         ? formatMarkdown(report)
         : format === 'github'
-          ? formatGithub(report)
+          ? formatGithub(report, inRepository)
           : format === 'html'
             ? (await import('../emit/html/diff-page')).formatHtml(report)
             : formatText(report);

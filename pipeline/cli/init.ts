@@ -60,8 +60,8 @@ export async function runInit(argv: string[]): Promise<number> {
     throw new UsageError(`--out goes with a new ${SETTINGS_FILE}; this project's output is "${projectOut(found!)}" (edit "out" in ${SETTINGS_FILE})`);
   }
   settings.catalogs ??= [];
-  if (settings.catalogs.some((c) => c.name === values.catalog)) {
-    throw new ErrcatError(SETTINGS_FILE, 0, `already has a catalog "${values.catalog}"; edit it there, or choose another --catalog`);
+  if (settings.catalogs.some((c) => c.name.toLowerCase() === values.catalog!.toLowerCase())) {
+    throw new ErrcatError(SETTINGS_FILE, 0, `already has a catalog "${values.catalog}" (names compared without case); edit it there, or choose another --catalog`);
   }
   const pages = values.source.map((s) => {
     const page = sourceArgument(s);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findProject, projectOut } from '../project';
+import { projectOut } from '../project';
+import { requireProject } from './catalogs';
 import { ErrcatError } from '../errors';
 import { terminalJson, terminalLineStart, terminalText as shown } from '../escape';
 import type { Catalog, CatalogEntry } from '../generated/catalog';
@@ -15,8 +16,8 @@ variant when the pages document the code in several rows.
 
 Options:
   --lang LANG     show this language's texts only (default: every language)
-  --out DIR       where the catalogs were built (default: the project's output folder,
-                  found from the current folder; else dist)
+  --out DIR       where the catalogs were built (default: the output folder of the
+                  project holding the current folder)
   --catalog NAME  look in this catalog only
   --json          print the entry as JSON
   -h, --help      show this help
@@ -43,10 +44,16 @@ export async function runLookup(argv: string[]): Promise<number> {
   if (catalogs.length === 0) {
     throw new ErrcatError(out, 0, values.catalog ? `no built catalog "${values.catalog}"; run errcat build` : 'no built catalog; run errcat build');
   }
+  const nearly: string[] = [];
   for (const name of catalogs) {
     const catalog = JSON.parse(readFileSync(join(out, name, 'catalog.json'), 'utf8')) as Catalog;
     const entry = catalog.entries.find((e) => e.errorCode === code);
-    if (!entry) continue;
+    if (!entry) {
+      // Codes are matched exactly (APIs return them so); one that differs only in case is likely what was meant.
+      const folded = code.toLowerCase();
+      for (const e of catalog.entries) if (e.errorCode.toLowerCase() === folded) nearly.push(e.errorCode);
+      continue;
+    }
     if (values.lang && !catalog.languages.includes(values.lang)) {
       throw new UsageError(`--lang ${values.lang}: catalog ${name} has ${catalog.languages.join(', ')}`);
     }
@@ -61,7 +68,8 @@ export async function runLookup(argv: string[]): Promise<number> {
     writeStdout(values.json ? `${terminalJson(JSON.stringify(entryShown, null, 2))}\n` : describe(name, catalog, entryShown, values.lang));
     return 0;
   }
-  writeStderr(`errcat lookup: ${shown(code)} is not in ${catalogs.join(', ')}\n`);
+  const hint = nearly.length > 0 ? ` (codes are matched exactly; did you mean ${nearly.map(shown).join(' or ')}?)` : '';
+  writeStderr(`errcat lookup: ${shown(code)} is not in ${catalogs.join(', ')}${hint}\n`);
   return 1;
 }
 
@@ -95,8 +103,8 @@ function describe(name: string, catalog: Catalog, entry: CatalogEntry, lang: str
   return `${lines.join('\n')}\n`;
 }
 
-/** The output folder of the project holding the current folder (as a path from here), else dist. */
+/** The output folder of the project holding the current folder (as a path from here). */
 function projectOutFromHere(): string {
-  const project = findProject(process.cwd());
-  return project ? relative(process.cwd(), join(project.root, projectOut(project))) || '.' : 'dist';
+  const project = requireProject();
+  return relative(process.cwd(), join(project.root, projectOut(project))) || '.';
 }

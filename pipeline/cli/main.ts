@@ -29,7 +29,8 @@ A project is the nearest folder at or above the current one with an errcat.json 
 sources/ folder: sources/<catalog>/<lang>.md|.rst); every command works from any folder
 of it, and every path it shows is relative to the project's root.
 
-Run errcat <command> --help for a command's options.
+Run errcat <command> --help (or errcat help <command>) for a command's options;
+errcat --version prints errcat's version.
 
 Exit status: 0 ok; 1 a check or diff threshold failed; 2 usage or input error;
 3 internal error (a bug, or the disk refused a write).
@@ -49,15 +50,16 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && Object.hasOwn(commands, rest[0])) return main([rest[0], '--help']);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     writeStdout(mainHelp);
     return name === undefined ? 2 : 0;
   }
-  if (name === '--version') {
+  if (name === '--version' || name === '-v') {
     writeStdout(`${ERRCAT_VERSION}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     writeStderr(`errcat: unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}\n`);
     return 2;

@@ -2,7 +2,7 @@ import { describeStatus, versionStatus, writeVersion } from '../versioning';
 import { ErrcatError } from '../errors';
 import { parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
-import { compileAll, openWorkspace } from './catalogs';
+import { compileAll, noteOnStderr, openWorkspace } from './catalogs';
 
 export const versionHelp = `Usage: errcat version [CATALOG] [--base REV] [--write]
 
@@ -10,8 +10,9 @@ Compares each catalog of the project as committed at REV (default: HEAD) with th
 now, and prints the semantic-version bump the changes call for (errcat diff's "bump":
 major when a code was removed or a status changed, minor when codes, variants or
 languages were added, patch for text edits, none) and the next version of the catalog's
-npm package. Each page is read as of REV from the git repository that holds it (a page in
-another checkout: REV of that repository). Runs from any folder of the project.
+npm package. The project's settings and pages are read as of REV from its git repository,
+without a checkout; a page in another repository (a sibling checkout) has no state at REV,
+so it is compared as it is now, with a note. Runs from any folder of the project.
 
 Options:
   --base REV     the revision to compare with (default: HEAD)
@@ -37,7 +38,7 @@ export async function runVersion(argv: string[]): Promise<number> {
   const specs = workspace.specs.filter((s) => only === undefined || s.name === only);
   if (specs.length === 0) throw new ErrcatError(workspace.project?.settingsFile ?? workspace.sourcesDir ?? '.', 0, `no catalog "${only}"; the catalogs are ${workspace.specs.map((s) => s.name).join(', ')}`);
   const current = await compileAll(specs, {});
-  for (const status of await versionStatus(rev, workspace, current)) {
+  for (const status of await versionStatus(rev, workspace, current, noteOnStderr)) {
     writeStdout(`${describeStatus(status, rev)}\n`);
     if (values.write && !status.ok) {
       const path = writeVersion(current.find((c) => c.spec.name === status.catalog)!.spec, status.nextVersion);

@@ -81,12 +81,13 @@ export function formatMarkdown(report: DiffReport): string {
   return `${out.join('\n')}\n`;
 }
 
-export function formatGithub(report: DiffReport): string {
+/** `inRepository` maps a page path as errcat shows it to the path GitHub knows: relative to the repository's root. */
+export function formatGithub(report: DiffReport, inRepository: (file: string) => string = (file) => file): string {
   const level = { breaking: 'error', warning: 'warning', info: 'notice' } as const;
   return report.changes
     .map((c) => {
       // Annotate the new page's line; a removed code has only an old (possibly git:) location.
-      const at = c.newLocation && !c.newLocation.file.includes(':') ? { file: c.newLocation.file, line: c.newLocation.line } : {};
+      const at = c.newLocation && !c.newLocation.file.includes(':') ? { file: inRepository(c.newLocation.file), line: c.newLocation.line } : {};
       return `${annotation(level[c.severity], { ...at, title: `errcat ${c.kind}` }, c.message)}\n`;
     })
     .join('');

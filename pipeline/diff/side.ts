@@ -87,13 +87,13 @@ function gitSpecs(spec: string, options: PageSideOptions = {}): CatalogSpec[] {
 }
 
 /** The workspace's catalogs as of a git revision, compiled (errcat diff --base). */
-export async function workspaceAt(workspace: Workspace, rev: string): Promise<CatalogSet> {
-  return { label: `git:${rev}`, catalogs: (await compileAt(workspace, rev)).map((c) => c.catalog) };
+export async function workspaceAt(workspace: Workspace, rev: string, note?: (text: string) => void): Promise<CatalogSet> {
+  return { label: `git:${rev}`, catalogs: (await compileAt(workspace, rev, note)).map((c) => c.catalog) };
 }
 
 /** The workspace's catalogs as of a revision, compiled. */
-export async function compileAt(workspace: Workspace, rev: string): Promise<CompiledCatalog[]> {
-  const specs = workspaceSpecsAt(workspace, rev);
+export async function compileAt(workspace: Workspace, rev: string, note?: (text: string) => void): Promise<CompiledCatalog[]> {
+  const specs = workspaceSpecsAt(workspace, rev, note);
   await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
   return specs.map((s) => compileCatalog(s));
 }

@@ -18,6 +18,10 @@ export interface ProjectSettings {
    */
   baselines?: string;
   /**
+   * Start every catalog.csv with a UTF-8 BOM, for Excel (as errcat build --csv-bom). Default: false.
+   */
+  csvBom?: boolean;
+  /**
    * The catalogs, each naming its pages where they are.
    */
   catalogs?: ProjectCatalog[];

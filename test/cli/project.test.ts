@@ -45,14 +45,14 @@ describe('bad settings: exit 2, naming errcat.json and the key', () => {
     [
       'an unknown project setting',
       { catalog: [cci()] },
-      'errcat.json: unknown setting "catalog" (did you mean "catalogs"?); expected one of $schema, out, sources, baselines, catalogs',
+      'errcat.json: unknown setting "catalog" (did you mean "catalogs"?); expected one of $schema, out, sources, baselines, csvBom, catalogs',
     ],
     ['cn as a language', { catalogs: [cci({ pages: [{ lang: 'cn', path: 'docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[0].lang": "cn" is not a language tag; expected a BCP 47 tag such as zh, en, zh-CN or en-US (did you mean "zh"?)'],
     ['und as a language', { catalogs: [cci({ pages: [{ lang: 'und', path: 'docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[0].lang": "und" is not a language tag; expected a BCP 47 tag such as zh, en, zh-CN or en-US'],
     ['a typo in a language', { catalogs: [cci({ pages: [{ lang: 'zn', path: 'docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[0].lang": "zn" is not a language tag; expected a BCP 47 tag such as zh, en, zh-CN or en-US (did you mean "zh"?)'],
     ['a primary language that is not a language', { catalogs: [cci({ primaryLanguage: 'chinese' })] }, 'errcat.json: "catalogs[0].primaryLanguage": "chinese" is not a language tag; expected a BCP 47 tag such as zh, en, zh-CN or en-US'],
     ['a primary language with no page', { catalogs: [cci({ primaryLanguage: 'ja' })] }, 'errcat.json: primaryLanguage "ja" has no page; pages: zh, en'],
-    ['two catalogs of one name', { catalogs: [cci(), cci()] }, 'errcat.json: two catalogs are named "cci" (catalogs[0] and catalogs[1]); each catalog needs its own name'],
+    ['two catalogs of one name', { catalogs: [cci(), cci()] }, 'errcat.json: two catalogs are named "cci" (catalogs[0] and catalogs[1], names compared without case); each catalog needs its own name'],
     [
       'two catalogs making one npm package',
       { catalogs: [cci({ package: { name: 'errors' } }), cci({ name: 'cci2', package: { name: 'errors' } })] },
@@ -66,7 +66,12 @@ describe('bad settings: exit 2, naming errcat.json and the key', () => {
       { catalogs: [cci({ codePattern: 'VPC\\.[0-9]{4}' })] },
       'docs/zh.md:30: "codePattern" "VPC\\\\.[0-9]{4}" matches none of this page\'s 110 code cells (e.g. "CCI.01.400101", "CCI.01.400102", "CCI.01.400103"); fix the pattern in the catalog\'s settings',
     ],
-    ['settings that are not JSON', '{"catalogs": [', 'errcat.json: Invalid JSON: '],
+    ['settings that are not JSON: a trailing comma, with its line', '{\n  "out": "dist",\n  "catalogs": [],\n}\n', 'errcat.json:4: Invalid JSON: '],
+    ['a key with two letters swapped', { catalogs: [cci({ pages: [{ lang: 'zh', paht: 'docs/zh.md' }] })] }, 'errcat.json: unknown setting "catalogs[0].pages[0].paht" (did you mean "catalogs[0].pages[0].path"?); expected one of lang, path'],
+    ['catalog names that differ only in case', { catalogs: [cci(), cci({ name: 'CCI' })] }, 'errcat.json: two catalogs are named "CCI" (catalogs[0] and catalogs[1], names compared without case); each catalog needs its own name'],
+    ['one page given as two languages', { catalogs: [cci({ pages: [{ lang: 'zh', path: 'docs/zh.md' }, { lang: 'en', path: './docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[1].path" is the page catalogs[0].pages[0] already is; a catalog has one page per language'],
+    ['an absolute page path', { catalogs: [cci({ pages: [{ lang: 'zh', path: '/srv/docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[0].path" must be relative to errcat.json (e.g. docs/errors.md or ../docs-en/errors.rst); got the absolute path "/srv/docs/zh.md"'],
+    ['a page that is not there', { catalogs: [cci({ pages: [{ lang: 'zh', path: 'docs/zh.mdx' }] })] }, 'errcat.json: "catalogs[0].pages[0].path": no such file docs/zh.mdx (did you mean "docs/zh.md"?)'],
   ];
   for (const [name, settings, expected] of cases) {
     it(name, () => {
@@ -78,6 +83,36 @@ describe('bad settings: exit 2, naming errcat.json and the key', () => {
       expect(stdout).toBe('');
     });
   }
+});
+
+describe('what the trial of a new user asked for', () => {
+  it('"csvBom" in errcat.json makes build and check agree on the BOM', () => {
+    const dir = project({ csvBom: true, catalogs: [cci()] });
+    expect(errcat(['build'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'cci', 'catalog.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(errcat(['check', '--fail-on', 'never'], dir)).toMatchObject({ status: 0 });
+  });
+
+  it('check --update-baseline says what it wrote', () => {
+    const dir = project({ catalogs: [cci()] });
+    expect(errcat(['build'], dir).status).toBe(0);
+    const first = errcat(['check', '--update-baseline'], join(dir, 'docs'));
+    expect(first.stdout.split('\n')[0]).toBe('errcat check: wrote baselines/cci.json: 2 accepted (2 added, 0 removed)');
+    expect(errcat(['check', '--update-baseline', '--fail-on', 'warning'], dir).stdout.split('\n')[0]).toBe(
+      'errcat check: wrote baselines/cci.json: 12 accepted (10 added, 0 removed)',
+    );
+  });
+
+  it('lookup names a code that differs only in case; help CMD is the command\'s help', () => {
+    const dir = project({ catalogs: [cci()] });
+    expect(errcat(['build'], dir).status).toBe(0);
+    expect(errcat(['lookup', 'cci.02.409101'], join(dir, 'docs'))).toMatchObject({
+      status: 1,
+      stderr: 'errcat lookup: cci.02.409101 is not in cci (codes are matched exactly; did you mean CCI.02.409101?)\n',
+    });
+    expect(errcat(['help', 'init']).stdout).toMatch(/^Usage: errcat init /);
+    expect(errcat(['constructor'])).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown command "constructor"') });
+  });
 });
 
 describe('wrong pages', () => {
