@@ -11,9 +11,6 @@ import { repoRoot } from './reference';
  */
 export const seedsDir = join(repoRoot, 'test', 'fixtures', 'cci');
 
-/** The seeds as given on a command line run from the repository root. */
-export const seedPath = (page: string) => `test/fixtures/cci/${page}`;
-
 /** A new scratch project in a temp folder: `sources/cci/` copied from the seeds, nothing built. */
 export function seedsProject(prefix = 'errcat-seeds-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
