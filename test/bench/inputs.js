@@ -59,10 +59,13 @@ export function scaledEn(source, k) {
   return [...lines.slice(0, top), ...head, ...out, ...lines.slice(end)].join('\n');
 }
 
+/** The CCI seeds: the test fixtures' copy, so the benchmark runs whichever catalogs the repository has. */
+export const seedsDir = (root) => join(root, 'test', 'fixtures', 'cci');
+
 export function seedPages(root) {
   return {
-    zh: readFileSync(join(root, 'sources', 'cci', 'zh.md'), 'utf8'),
-    en: readFileSync(join(root, 'sources', 'cci', 'en.rst'), 'utf8'),
+    zh: readFileSync(join(seedsDir(root), 'zh.md'), 'utf8'),
+    en: readFileSync(join(seedsDir(root), 'en.rst'), 'utf8'),
   };
 }
 

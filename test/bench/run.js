@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newestMainPages, pathological, scaledEn, scaledZh, seedPages } from './inputs.js';
+import { newestMainPages, pathological, scaledEn, scaledZh, seedPages, seedsDir } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const errcat = join(root, 'pipeline', 'bin', 'errcat.cjs');
@@ -128,10 +128,11 @@ const PAIRS = quick ? 5 : 15;
 const node0 = [[process.execPath, ['-e', '0']]];
 const seedDir = join(work, 'seeds');
 mkdirSync(seedDir, { recursive: true });
-const seedArgs = ['--source', `zh=${join(root, 'sources', 'cci', 'zh.md')}`, '--source', `en=${join(root, 'sources', 'cci', 'en.rst')}`, '--catalog', 'cci', '--config', join(root, 'sources', 'cci', 'catalog.json')];
+const seedFolder = seedsDir(root);
+const seedArgs = ['--source', `zh=${join(seedFolder, 'zh.md')}`, '--source', `en=${join(seedFolder, 'en.rst')}`, '--catalog', 'cci', '--config', join(seedFolder, 'catalog.json')];
 const seedBuild = [[process.execPath, [errcat, 'build', ...seedArgs, '--out', seedDir]]];
-const seedCheck = [[process.execPath, [errcat, 'check', ...seedArgs, '--out', seedDir, '--baseline', join(root, 'sources', 'cci', 'baseline.json')]]];
-const pandocSeeds = [['pandoc', ['-f', 'gfm', '-t', 'json', '-o', '/dev/null', join(root, 'sources', 'cci', 'zh.md')]], ['pandoc', ['-f', 'rst', '-t', 'json', '-o', '/dev/null', join(root, 'sources', 'cci', 'en.rst')]]];
+const seedCheck = [[process.execPath, [errcat, 'check', ...seedArgs, '--out', seedDir, '--baseline', join(seedFolder, 'baseline.json')]]];
+const pandocSeeds = [['pandoc', ['-f', 'gfm', '-t', 'json', '-o', '/dev/null', join(seedFolder, 'zh.md')]], ['pandoc', ['-f', 'rst', '-t', 'json', '-o', '/dev/null', join(seedFolder, 'en.rst')]]];
 process.stderr.write('bench seeds: build vs node -e 0, vs pandoc, check vs build …\n');
 const startup = {
   floor: paired(seedBuild, node0, PAIRS),

@@ -11,6 +11,7 @@ import { resolveSide } from '../../pipeline/diff/side';
 import { formatHtml } from '../../pipeline/emit/html/diff-page';
 import { explicitCatalog } from '../../pipeline/sources';
 import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject } from '../helpers/seeds';
 
 // Debian's chromium (apt-get install chromium), driven by playwright-core: no browser download.
 const CHROMIUM = process.env.ERRCAT_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,7 +20,6 @@ if (!hasChromium && process.env.CI) throw new Error(`CI needs a browser for the 
 
 const output = join(repoRoot, 'test', 'output');
 const work = mkdtempSync(join(tmpdir(), 'errcat-browser-'));
-const cciPage = pathToFileURL(join(repoRoot, 'dist', 'cci', 'index.html')).href;
 
 interface Visit {
   page: Page;
@@ -29,6 +29,8 @@ interface Visit {
 }
 
 describe.skipIf(!hasChromium)('the review page in a real browser', () => {
+  // The seeds' review page, built fresh in a scratch project.
+  const cciPage = pathToFileURL(join(builtSeedsProject(), 'dist', 'cci', 'index.html')).href;
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -95,7 +97,7 @@ describe.skipIf(!hasChromium)('the review page in a real browser', () => {
     await v.page.keyboard.type('ARREARS'); // case-insensitive: "your account is in arrears" (en.rst line 84)
     expect(await shownCodes(v.page)).toEqual(['CCI.01.403009']);
     expect(new URL(v.page.url()).hash).toBe('#q=ARREARS');
-    // Chinese text: 命名 ("naming") is in seven rows of zh.md (grep -c 命名 sources/cci/zh.md).
+    // Chinese text: 命名 ("naming") is in seven rows of zh.md (grep -c 命名 test/fixtures/cci/zh.md).
     await v.page.fill('#q', '命名');
     expect((await shownCodes(v.page)).sort()).toEqual(['CCI.01.403105', 'CCI.01.403106', 'CCI.01.403107', 'CCI.01.403108', 'CCI.01.403109', 'CCI.02.400122', 'CCI.02.409102']);
     await v.page.fill('#q', '');

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errcat } from '../helpers/cli';
 import { snapshot } from '../helpers/files';
-import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-bad-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+const lastGood = join(builtSeedsProject(), 'dist');
 
-/** Builds one page into an output folder holding the last good artifacts (a copy of dist/). */
+/** Builds one page into an output folder holding the last good artifacts (a copy of the seeds' dist/). */
 function buildInto(name: string, args: string[]) {
   const out = join(work, name);
-  cpSync(join(repoRoot, 'dist'), out, { recursive: true });
+  cpSync(lastGood, out, { recursive: true });
   const before = snapshot(out);
   const result = errcat(['build', ...args, '--catalog', 't', '--out', out]);
   return { ...result, out, untouched: JSON.stringify(snapshot(out)) === JSON.stringify(before) };

@@ -1,30 +1,43 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errcat } from '../helpers/cli';
 import { snapshot } from '../helpers/files';
 import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject, seedsDir, seedsProject } from '../helpers/seeds';
 
 let work: string;
+// The seeds' dist/, built once for this file in another scratch project.
+const builtDist = join(builtSeedsProject(), 'dist');
 
-/** A throwaway project: the repo's sources/ and dist/, as a user's checkout has them. */
+/** A throwaway project: the seeds in sources/cci and their built dist/, as a user's checkout has them. */
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'errcat-cli-'));
-  cpSync(join(repoRoot, 'sources'), join(work, 'sources'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(work, 'dist'), { recursive: true });
+  work = seedsProject('errcat-cli-');
+  cpSync(builtDist, join(work, 'dist'), { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('errcat build', () => {
-  it('writes the committed dist/ byte for byte, and prints a summary', () => {
+  // The repository's own committed dist/ is compared with a fresh build by `errcat check` at the end of
+  // npm test; here: a build depends on nothing but the project (not the folder it runs from, nor where
+  // the project is), and prints a summary.
+  it('writes the same dist/ byte for byte from the project root, a subfolder and another location, and prints a summary', () => {
     rmSync(join(work, 'dist'), { recursive: true });
     const { status, stdout } = errcat(['build'], work);
     expect(status).toBe(0);
-    expect(snapshot(join(work, 'dist'))).toEqual(snapshot(join(repoRoot, 'dist')));
+    const fromRoot = snapshot(join(work, 'dist'));
+    expect(Object.keys(fromRoot)).toEqual([
+      'catalog.schema.json',
+      ...['README.md', 'catalog.csv', 'catalog.json', 'catalog.ts', 'divergences.json', 'divergences.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.html', 'index.js', 'package.json'].map((f) => `cci/${f}`),
+    ]);
     expect(stdout).toContain('222 rows read = 222 kept + 0 left out: 100% kept, in 112 entries');
     expect(stdout).toContain('divergences: missing-language 2 (error), message-mismatch 10 (warning), message-punctuation 4 (info)');
+    expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
+    rmSync(join(work, 'dist'), { recursive: true });
+    expect(errcat(['build'], join(work, 'sources', 'cci')).status).toBe(0);
+    expect(snapshot(join(work, 'dist'))).toEqual(fromRoot);
+    expect(snapshot(builtDist)).toEqual(fromRoot);
     expect(readdirSync(work).sort()).toEqual(['dist', 'sources']);
   });
 
@@ -55,7 +68,7 @@ describe('errcat build', () => {
   });
 
   it('compiles explicit pages without a sources/ folder; one language is a catalog', () => {
-    const { status } = errcat(['build', '--source', `zh=${join(repoRoot, 'sources', 'cci', 'zh.md')}`, '--catalog', 'solo', '--out', 'out'], work);
+    const { status } = errcat(['build', '--source', `zh=${join(seedsDir, 'zh.md')}`, '--catalog', 'solo', '--out', 'out'], work);
     expect(status).toBe(0);
     const catalog = JSON.parse(readFileSync(join(work, 'out', 'solo', 'catalog.json'), 'utf8'));
     expect(catalog.languages).toEqual(['zh']);
@@ -64,7 +77,7 @@ describe('errcat build', () => {
 });
 
 describe('errcat check', () => {
-  it('passes on the committed sources and dist/', () => {
+  it('passes on the sources and their built dist/', () => {
     expect(errcat(['check'], work)).toMatchObject({ status: 0, stdout: expect.stringContaining('dist/ is up to date') });
   });
 

@@ -60,7 +60,7 @@ describe('rows as JSON bytes', () => {
 
   it('write every table of the seed pages as JSON.stringify does', () => {
     for (const page of ['zh.md', 'en.rst']) {
-      const d = readPage(join(root, 'sources', 'cci', page));
+      const d = readPage(join(root, 'test', 'fixtures', 'cci', page));
       expect(d.tables.length).toBeGreaterThan(0);
       for (const indent of [2, 0] as const) expect(written(d, indent).equals(expected(d, indent))).toBe(true);
     }

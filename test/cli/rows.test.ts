@@ -3,16 +3,16 @@ import { errcat } from '../helpers/cli';
 
 describe('errcat rows', () => {
   it('prints one indented document for one page', () => {
-    const { status, stdout } = errcat(['rows', 'sources/cci/en.rst']);
+    const { status, stdout } = errcat(['rows', 'test/fixtures/cci/en.rst']);
     expect(status).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(doc).toMatchObject({ file: 'sources/cci/en.rst', lang: 'en' });
+    expect(doc).toMatchObject({ file: 'test/fixtures/cci/en.rst', lang: 'en' });
     expect(doc.tables[0].rows).toHaveLength(113);
     expect(stdout.startsWith('{\n  "file"')).toBe(true);
   });
 
   it('prints one line per page for several pages', () => {
-    const { status, stdout } = errcat(['rows', 'sources/cci/zh.md', 'sources/cci/en.rst']);
+    const { status, stdout } = errcat(['rows', 'test/fixtures/cci/zh.md', 'test/fixtures/cci/en.rst']);
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l).lang)).toEqual(['zh', 'en']);
@@ -20,13 +20,13 @@ describe('errcat rows', () => {
 
   it('exits 2 with file:line for a missing page and a bad --format', () => {
     expect(errcat(['rows', 'nope.md'])).toMatchObject({ status: 2, stderr: 'nope.md: no such file\n' });
-    const bad = errcat(['rows', '--format', 'html', 'sources/cci/zh.md']);
+    const bad = errcat(['rows', '--format', 'html', 'test/fixtures/cci/zh.md']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format must be one of md, rst; got "html"');
   });
 
   it('reads with --format whatever the extension says', () => {
-    const { status, stdout } = errcat(['rows', '--format', 'rst', '--lang', 'de', 'sources/cci/en.rst']);
+    const { status, stdout } = errcat(['rows', '--format', 'rst', '--lang', 'de', 'test/fixtures/cci/en.rst']);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).lang).toBe('de');
   });

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { scaledZh } from '../bench/inputs.js';
 import { errcat } from '../helpers/cli';
 import { repoRoot } from '../helpers/reference';
+import { seedsDir } from '../helpers/seeds';
 
 // errcat writes stdout and stderr with fs.writeSync (pipeline/cli/stdio.ts). `rows` on both seeds
 // prints about 80 KB, more than a pipe holds (64 KB on Linux), so a reader that is slow or leaves
 // early is really felt.
 const launcher = join(repoRoot, 'pipeline', 'bin', 'errcat.cjs');
-const rowsArgs = ['rows', 'sources/cci/zh.md', 'sources/cci/en.rst'];
+const rowsArgs = ['rows', 'test/fixtures/cci/zh.md', 'test/fixtures/cci/en.rst'];
 
 /**
  * Runs a bash pipeline (`$ERRCAT` is the launcher, `$NODE` this Node) in the checkout: real pipes,
@@ -75,7 +76,7 @@ describe('standard output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'errcat-stdio-'));
     try {
       const page = join(dir, 'zh.md');
-      writeFileSync(page, scaledZh(readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8'), 10));
+      writeFileSync(page, scaledZh(readFileSync(join(seedsDir, 'zh.md'), 'utf8'), 10));
       const direct = errcat(['rows', page]);
       expect(direct.status).toBe(0);
       expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(8 * 64 * 1024);

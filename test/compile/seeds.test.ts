@@ -4,7 +4,7 @@ import { discoverCatalogs } from '../../pipeline/sources';
 
 // The expected divergences were classified by hand from the two pages (see the README's table).
 describe('the CCI catalog compiled from the seeds', () => {
-  const [spec] = discoverCatalogs('sources');
+  const [spec] = discoverCatalogs('test/fixtures/cci');
   const compiled = compileCatalog(spec!);
   const codes = (rule: string) => compiled.report.divergences.filter((d) => d.rule === rule).map((d) => d.errorCode);
 
@@ -29,7 +29,7 @@ describe('the CCI catalog compiled from the seeds', () => {
   it('finds the two codes documented only in English', () => {
     expect(codes('missing-language')).toEqual(['CCI.01.403009', 'CCI.01.403010']);
     const [first] = compiled.report.divergences;
-    expect(first!.locations).toEqual([{ lang: 'en', file: 'sources/cci/en.rst', line: 84 }]);
+    expect(first!.locations).toEqual([{ lang: 'en', file: 'test/fixtures/cci/en.rst', line: 84 }]);
   });
 
   it('classifies the 14 message differences: 10 in wording, 4 in typography only', () => {

@@ -7,13 +7,13 @@ import { diffCatalogSets } from '../../pipeline/diff';
 import { sideBySide } from '../../pipeline/diff/format';
 import { resolveSide } from '../../pipeline/diff/side';
 import { errcat } from '../helpers/cli';
-import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject, seedsDir } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-diff-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const zh = readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8');
-const en = readFileSync(join(repoRoot, 'sources', 'cci', 'en.rst'), 'utf8');
+const zh = readFileSync(join(seedsDir, 'zh.md'), 'utf8');
+const en = readFileSync(join(seedsDir, 'en.rst'), 'utf8');
 
 /** A copy of sources/ with its two pages edited. */
 function version(name: string, edit: { zh?: (s: string) => string; en?: (s: string) => string }): string {
@@ -45,6 +45,7 @@ function asHtmlTable(columns: number[]): string {
 
 describe('errcat diff on edited copies of the seeds', () => {
   const base = version('base', {});
+  const built = builtSeedsProject();
 
   it('reports exactly the kinds of each edit', async () => {
     const edited = version('edited', {
@@ -101,7 +102,7 @@ describe('errcat diff on edited copies of the seeds', () => {
   });
 
   it('compares a built catalog.json with sources', async () => {
-    expect(await kinds(join(repoRoot, 'dist', 'cci', 'catalog.json'), join(repoRoot, 'sources'))).toEqual([]);
+    expect(await kinds(join(built, 'dist', 'cci', 'catalog.json'), join(built, 'sources'))).toEqual([]);
   });
 
   it('--fail-on breaking exits 1 on a removed code, 0 without one; markdown for a pull request', async () => {
@@ -128,7 +129,7 @@ describe('errcat diff on edited copies of the seeds', () => {
 describe('git sides', () => {
   it('reads sources as of a revision without a checkout', async () => {
     const repo = join(work, 'repo');
-    cpSync(join(repoRoot, 'sources'), join(repo, 'sources'), { recursive: true });
+    cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
     git('init', '-q');
     git('add', '.');
@@ -166,7 +167,7 @@ describe('errcat version and check --base: the package version follows the diff'
   const enPage = join(repo, 'sources', 'cci', 'en.rst');
 
   it('says none, patch, minor or major, writes the next version, and check --base enforces it', () => {
-    cpSync(join(repoRoot, 'sources'), join(repo, 'sources'), { recursive: true });
+    cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
     git('init', '-q');
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'v1', '--allow-empty');
     git('add', '.');

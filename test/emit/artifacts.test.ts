@@ -13,8 +13,11 @@ import { compileCatalog } from '../../pipeline/compile';
 import { explicitCatalog } from '../../pipeline/sources';
 import { loadCatalogModule } from '../helpers/catalog-module';
 import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject, seedsDir } from '../helpers/seeds';
 
-const dist = (path: string) => join(repoRoot, 'dist', path);
+// The artifacts of the CCI seeds, built fresh in a scratch project (not the repository's dist/).
+const project = builtSeedsProject();
+const dist = (path: string) => join(project, 'dist', path);
 const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
 
@@ -123,7 +126,7 @@ describe('dist/cci/catalog.csv', () => {
   });
 
   it.each([
-    ['the CCI seeds', 'sources/cci'],
+    ['the CCI seeds', 'test/fixtures/cci'],
     ['hostile cells', 'test/fixtures/hostile/review'],
     ['variants and code shapes', 'test/fixtures/variants'],
   ])('writes the same bytes as csv-stringify for %s', (_, dir) => {
@@ -136,7 +139,7 @@ describe('dist/cci/catalog.csv', () => {
 
   it('writes a BOM only when asked', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
-    const withBom = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'sources', 'cci', 'zh.md')}`], 'b'), { csvBom: true });
+    const withBom = compileCatalog(explicitCatalog([`zh=${join(seedsDir, 'zh.md')}`], 'b'), { csvBom: true });
     expect(withBom.artifacts.get('b/catalog.csv')!.charCodeAt(0)).toBe(0xfeff);
   });
 });

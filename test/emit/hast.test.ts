@@ -20,7 +20,7 @@ describe("the pages' serialiser writes what hast-util-to-html writes", () => {
     compileCatalog(explicitCatalog([`zh=${join(repoRoot, dir, 'zh.md')}`, `en=${join(repoRoot, dir, 'en.rst')}`], name));
 
   it.each([
-    ['the CCI seeds', 'sources/cci'],
+    ['the CCI seeds', 'test/fixtures/cci'],
     ['hostile cells', 'test/fixtures/hostile/review'],
     ['variants and code shapes', 'test/fixtures/variants'],
   ])('review page of %s', (_, dir) => {

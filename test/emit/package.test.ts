@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/reference';
+import { builtSeedsProject } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-pkg-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -11,16 +12,18 @@ const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
 const node = (file: string, cwd: string) => execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' });
 
-// The committed dist/cci packed with npm and installed from the tarball into a scratch project, the
-// way a consumer gets it: no errcat, no network, real npm, node and tsc.
+// dist/cci of the seeds (built fresh in a scratch project) packed with npm and installed from the
+// tarball into another scratch project, the way a consumer gets it: no errcat, no network, real npm,
+// node and tsc.
 describe('dist/cci as an npm package, installed from its tarball', () => {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, 'dist', 'cci', 'package.json'), 'utf8'));
+  const built = join(builtSeedsProject(), 'dist', 'cci');
+  const pkg = JSON.parse(readFileSync(join(built, 'package.json'), 'utf8'));
   const consumer = join(work, 'consumer');
   let tarball = '';
 
   beforeAll(() => {
     // Pack a copy, so npm writes nothing into dist/.
-    cpSync(join(repoRoot, 'dist', 'cci'), join(work, 'cci'), { recursive: true });
+    cpSync(built, join(work, 'cci'), { recursive: true });
     const packed = npm(['pack', '--json', '--pack-destination', work], join(work, 'cci'));
     expect(packed.status, packed.stderr).toBe(0);
     tarball = join(work, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0]!.filename);

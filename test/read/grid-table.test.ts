@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRID_TOP, parseGridTable, regularGrid } from '../../pipeline/read/rst/grid-table';
 import { padWide } from '../../pipeline/read/rst/lines';
-import { corpusDir, hasCorpus, repoRoot } from '../helpers/reference';
+import { corpusDir, hasCorpus } from '../helpers/reference';
+import { seedsDir } from '../helpers/seeds';
 
 // Grid tables without spans are read as the grid they are (regularGrid); every other table is
 // traced as docutils traces it. The tracing is the reference: both must give the same layout, or
@@ -36,7 +37,7 @@ function gridBlocks(text: string): string[][] {
 }
 
 function rstPages(): string[] {
-  const pages = [join(repoRoot, 'sources', 'cci', 'en.rst')];
+  const pages = [join(seedsDir, 'en.rst')];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);

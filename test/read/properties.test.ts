@@ -11,6 +11,7 @@ import type { SourceTable } from '../../pipeline/generated/rows';
 import { readPageText } from '../../pipeline/read';
 import { columnWidth } from '../../pipeline/read/rst/lines';
 import { repoRoot } from '../helpers/reference';
+import { seedsDir } from '../helpers/seeds';
 
 const RUNS = Number(process.env.ERRCAT_FUZZ_RUNS ?? 100);
 afterAll(() => console.log(`fast-check: 4 properties × ${RUNS} cases = ${4 * RUNS} cases`));
@@ -157,8 +158,8 @@ describe('round trips: random tables rendered, then read back', () => {
 
 /** Real pages, cut to a few dozen rows so each case stays fast. */
 const seeds = [
-  ['cci-zh.md', readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8').split('\n').slice(0, 60).join('\n')],
-  ['cci-en.rst', readFileSync(join(repoRoot, 'sources', 'cci', 'en.rst'), 'utf8').split('\n').slice(0, 80).join('\n')],
+  ['cci-zh.md', readFileSync(join(seedsDir, 'zh.md'), 'utf8').split('\n').slice(0, 60).join('\n')],
+  ['cci-en.rst', readFileSync(join(seedsDir, 'en.rst'), 'utf8').split('\n').slice(0, 80).join('\n')],
   ['tables.rst', readFileSync(join(repoRoot, 'test', 'fixtures', 'read', 'tables.rst'), 'utf8')],
   ['tables.md', readFileSync(join(repoRoot, 'test', 'fixtures', 'read', 'tables.md'), 'utf8')],
   ['variants.md', readFileSync(join(repoRoot, 'test', 'fixtures', 'columns', 'variants.md'), 'utf8')],

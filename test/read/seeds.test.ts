@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../pipeline/read';
-import { repoRoot } from '../helpers/reference';
+import { seedsDir } from '../helpers/seeds';
 
 // Counts checked by hand against the pages: zh.md has one pipe table (lines 28-139), en.rst one
 // grid table (lines 33-260); the en page also shows CCI.02.409101 in an example response body.
 describe('the CCI seed pages', () => {
-  const zh = readPage(join(repoRoot, 'sources', 'cci', 'zh.md'));
-  const en = readPage(join(repoRoot, 'sources', 'cci', 'en.rst'));
+  const zh = readPage(join(seedsDir, 'zh.md'));
+  const en = readPage(join(seedsDir, 'en.rst'));
 
   it('zh: one table, a header and 110 rows of 5 columns', () => {
     expect(zh.lang).toBe('zh');

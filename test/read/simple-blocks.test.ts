@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../pipeline/read/markdown/read-markdown';
 import remarkGfmTables from '../../pipeline/read/markdown/remark-gfm-tables';
 import { parseSimplePage } from '../../pipeline/read/markdown/simple-blocks';
-import { repoRoot } from '../helpers/reference';
+import { seedsDir } from '../helpers/seeds';
 
 // parseSimplePage builds, without remark, the tree of a page of plain headings, paragraphs, fenced
 // code and plain pipe tables. Reference: remark with errcat's GFM table extensions (what the reader
@@ -34,7 +34,7 @@ function projection(tree: Root): unknown[] {
 
 describe('pages of simple blocks, read without remark', () => {
   it("take this path for the seeds' zh page, and read it as remark parsing it whole does", () => {
-    const text = readFileSync(join(repoRoot, 'sources', 'cci', 'zh.md'), 'utf8');
+    const text = readFileSync(join(seedsDir, 'zh.md'), 'utf8');
     const withoutRows = text.split('\n').filter((line, i, all) => !(line.startsWith('|') && all[i - 1]?.startsWith('|') && all[i - 2]?.startsWith('|'))).join('\n');
     expect(parseSimplePage(withoutRows)).not.toBeNull();
     const page = { file: 'zh.md', text };
