@@ -2,11 +2,12 @@
  * Semantic versions of the catalog packages: what the docs' changes since a revision require
  * (the diff's bump), and whether each catalog's package.version was raised that far.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel } from './diff';
 import { compileSources } from './diff/side';
 import { ErrcatError } from './errors';
+import { writeFileNoFollow } from './files';
 
 export interface VersionStatus {
   catalog: string;
@@ -68,6 +69,6 @@ export function writeVersion(sourcesDir: string, catalog: string, version: strin
   const path = join(sourcesDir, catalog, 'catalog.json');
   const settings = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
   settings.package = { ...((settings.package as Record<string, unknown> | undefined) ?? {}), version };
-  writeFileSync(path, `${JSON.stringify(settings, null, 2)}\n`);
+  writeFileNoFollow(path, `${JSON.stringify(settings, null, 2)}\n`, { within: sourcesDir });
   return path;
 }

@@ -79,7 +79,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     const path = c.spec.baselinePath;
     if (values['update-baseline']) {
       if (path === null) throw new UsageError('--update-baseline with --source needs --baseline FILE');
-      saveBaseline(path, baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove)));
+      saveBaseline(path, baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove)), explicit ? undefined : values.sources ?? 'sources');
     }
     const baseline = loadBaseline(path, c.spec.name);
     const accepted = new Set(baseline.accepted.map((e) => e.fingerprint));
