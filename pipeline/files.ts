@@ -115,6 +115,38 @@ function readOpened(fd: number, path: string, { limit, what }: ReadLimits): Buff
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
+/**
+ * Copies a regular file to a new path (which must not exist) without following a link at either
+ * end: for carrying a file errcat wrote into its next output. A link or special file is an error.
+ */
+export function copyOwnFile(from: string, to: string): void {
+  let source: number;
+  try {
+    source = openSync(from, constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+  } catch (error) {
+    const stats = lstatSync(from, { throwIfNoEntry: false });
+    if (stats && !stats.isFile()) throw new ErrcatError(from, 0, `is ${kindOf(stats)}, expected a file errcat wrote`);
+    throw error;
+  }
+  try {
+    const stats = fstatSync(source);
+    if (!stats.isFile()) throw new ErrcatError(from, 0, `is ${kindOf(stats)}, expected a file errcat wrote`);
+    const target = openSync(to, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 1), 1 << 20));
+      for (;;) {
+        const n = readSync(source, buffer, 0, buffer.length, null);
+        if (n === 0) break;
+        for (let done = 0; done < n; ) done += writeSync(target, buffer, done, n - done);
+      }
+    } finally {
+      closeSync(target);
+    }
+  } finally {
+    closeSync(source);
+  }
+}
+
 export interface WriteOptions {
   /**
    * A folder above `path` from which on every folder down to `path` must be a real folder, not a
