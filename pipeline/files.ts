@@ -208,7 +208,7 @@ function assertRealFolders(root: string, folder: string): void {
 }
 
 /** Windows refuses these as file names, with any extension. */
-const RESERVED_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
+const RESERVED_DEVICE = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?:\.|$)/i;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
@@ -225,7 +225,7 @@ export function unsafeSegmentReason(name: string): string | null {
   if (name.startsWith('.')) return 'starts with "."';
   if (/[<>:"|?*]/.test(name)) return 'holds a character Windows does not allow in file names (< > : " | ? *)';
   if (/[. ]$/.test(name)) return 'ends with "." or a space, which Windows drops';
-  if (RESERVED_DEVICE.test(name)) return 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9)';
+  if (RESERVED_DEVICE.test(name)) return 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)';
   if (Buffer.byteLength(name, 'utf8') > 255) return 'is longer than 255 bytes';
   return null;
 }

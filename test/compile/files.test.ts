@@ -173,9 +173,10 @@ describe('isSafeSegment: one plain file or folder name', () => {
       ['a*', 'holds a character Windows does not allow in file names (< > : " | ? *)'],
       ['name.', 'ends with "." or a space, which Windows drops'],
       ['name ', 'ends with "." or a space, which Windows drops'],
-      ['CON', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9)'],
-      ['nul.json', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9)'],
-      ['com1', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9)'],
+      ['CON', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)'],
+      ['nul.json', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)'],
+      ['COM\u00b9', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)'],
+      ['com1', 'is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)'],
       ['x'.repeat(256), 'is longer than 255 bytes'],
       ['错'.repeat(86), 'is longer than 255 bytes'], // 258 bytes in UTF-8
     ];
