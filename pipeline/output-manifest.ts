@@ -50,8 +50,9 @@ export type OutputState = { kind: 'absent' } | { kind: 'empty' } | { kind: 'owne
  * Whether errcat may replace `outDir`, and which files it holds (every one listed in its
  * manifest). Throws an ErrcatError naming the first thing errcat did not write. `artifactPaths`
  * (what this build writes) only shape the hint for a folder an older errcat wrote without a manifest.
+ * `shallow` only checks that the folder is absent, empty or holds a manifest (its files then unread).
  */
-export function inspectOutput(outDir: string, artifactPaths: Iterable<string>): OutputState {
+export function inspectOutput(outDir: string, artifactPaths: Iterable<string>, { shallow = false } = {}): OutputState {
   const stats = lstatSync(outDir, { throwIfNoEntry: false });
   if (stats === undefined) return { kind: 'absent' };
   if (stats.isSymbolicLink()) {
@@ -72,6 +73,8 @@ export function inspectOutput(outDir: string, artifactPaths: Iterable<string>): 
       `exists and was not written by errcat (it holds no ${MANIFEST_NAME}); errcat replaces its output folder whole, so it builds only into a new or empty folder or one it wrote: choose another with --out${older}`,
     );
   }
+  // Shallow: the folder is errcat's by its manifest; what else it holds is looked at later.
+  if (shallow) return { kind: 'owned', files: new Set() };
   const listed = parseManifest(manifestFile, manifestBytes.toString('utf8'));
   const folders = new Set<string>();
   for (const path of listed) for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) folders.add(path.slice(0, i));

@@ -45,8 +45,9 @@ export function writeArtifacts(outDir: string, artifacts: ArtifactSource, only?:
   checkArtifactPaths(outDir, [...artifacts.keys(), ...(only ?? [])]);
   const outAbs = resolve(outDir);
   if (dirname(outAbs) === outAbs) throw new ErrcatError(outDir, 0, 'is the root folder; errcat writes its output into a folder of its own (--out DIR)');
-  // Refused before anything is made beside it; looked at again once the lock is held.
-  inspectOutput(outDir, artifacts.keys());
+  // A folder that is not errcat's is refused before anything is made beside it; its content is
+  // looked at once the lock is held.
+  inspectOutput(outDir, artifacts.keys(), { shallow: true });
   const beside = besideOutput(outAbs);
   mkdirSync(dirname(outAbs), { recursive: true });
   const lock = lockOutput(outDir, beside.lock, options.onWait);
