@@ -3,8 +3,8 @@
  * divergences that are not accepted, and lists accepted ones that no longer occur so the baseline
  * shrinks as the docs are fixed. Entries are matched by fingerprint, which survives line moves.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ErrcatError } from './errors';
+import { MAX_SETTINGS_BYTES, readRegularFileIfPresent, writeFileNoFollow } from './files';
 import type { Divergence } from './generated/divergences';
 import { toJson } from './emit/json';
 
@@ -20,11 +20,13 @@ export interface Baseline {
   accepted: BaselineEntry[];
 }
 
+/** A missing baseline accepts nothing; one that is not a regular file of at most 1 MiB is an error. */
 export function loadBaseline(path: string | null, catalog: string): Baseline {
-  if (path === null || !existsSync(path)) return { catalog, accepted: [] };
+  const bytes = path === null ? null : readRegularFileIfPresent(path, { limit: MAX_SETTINGS_BYTES, what: 'a baseline' });
+  if (path === null || bytes === null) return { catalog, accepted: [] };
   let data: Baseline;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Baseline;
+    data = JSON.parse(bytes.toString('utf8')) as Baseline;
   } catch (error) {
     throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
   }
@@ -46,6 +48,10 @@ export function baselineFrom(catalog: string, divergences: Divergence[]): Baseli
   };
 }
 
-export function saveBaseline(path: string, baseline: Baseline): void {
-  writeFileSync(path, toJson(baseline));
+/**
+ * Replaces the baseline file; a symbolic link there is refused, never written through (see
+ * writeFileNoFollow). With `within` (the sources folder), the folders below it must be real ones.
+ */
+export function saveBaseline(path: string, baseline: Baseline, within?: string): void {
+  writeFileNoFollow(path, toJson(baseline), within === undefined ? {} : { within });
 }

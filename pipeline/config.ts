@@ -1,6 +1,7 @@
 /** Per-catalog settings (sources/<catalog>/catalog.json), shaped by schema/catalog-config.schema.json. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ErrcatError } from './errors';
+import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import type { CatalogConfig } from './generated/catalog-config';
 import { checkLanguageTag, closest, defaultPrimaryLanguage } from './language';
 import { RULES } from './check';
@@ -38,9 +39,10 @@ export function loadConfig(path: string | null, required = false, text?: string)
     if (required) throw new ErrcatError(path, 0, 'no such settings file');
     return {};
   }
+  const json = text ?? readRegularFile(path, { limit: MAX_SETTINGS_BYTES, what: 'a settings file' }).toString('utf8');
   let data: unknown;
   try {
-    data = JSON.parse(text ?? readFileSync(path, 'utf8'));
+    data = JSON.parse(json);
   } catch (error) {
     throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
   }

@@ -5,7 +5,8 @@
  * Every path errcat shows or writes into an artifact is relative to the project's root, with `/`
  * separators, so the same project built from any folder or checkout gives the same bytes.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
@@ -17,8 +18,6 @@ import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec, type FileTree
 export type { ProjectCatalog, ProjectSettings };
 
 export const SETTINGS_FILE = 'errcat.json';
-/** Settings are small; a larger file is a mistake or an attack, not a project. */
-export const MAX_SETTINGS_BYTES = 1 << 20;
 
 export interface Project {
   /** The absolute folder every path of the project is relative to. */
@@ -58,10 +57,7 @@ function isDirectory(path: string): boolean {
 export function loadProjectSettings(path: string, shown: string, text?: string): ProjectSettings {
   let source = text;
   if (source === undefined) {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new ErrcatError(shown, 0, 'is not a regular file; expected the project settings (JSON)');
-    if (stats.size > MAX_SETTINGS_BYTES) throw new ErrcatError(shown, 0, `is ${stats.size} bytes; settings are limited to ${MAX_SETTINGS_BYTES} bytes`);
-    source = readFileSync(path, 'utf8');
+    source = readRegularFile(path, { limit: MAX_SETTINGS_BYTES, what: 'the project settings (JSON)' }).toString('utf8');
   }
   let data: unknown;
   try {
@@ -85,6 +81,8 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
   for (const key of Object.keys(data)) if (!PROJECT_KEYS.includes(key)) throw fail(unknownKey(key, PROJECT_KEYS, ''));
   for (const key of ['out', 'sources', 'baselines'] as const) {
     if (data[key] !== undefined && (typeof data[key] !== 'string' || data[key] === '')) throw fail(`"${key}" must be a folder path (a non-empty string)`);
+    // What errcat writes (the output, baselines) stays inside the project, whoever edited the settings.
+    if (key !== 'sources' && typeof data[key] === 'string') requireInside(data[key] as string, `"${key}"`, fail);
   }
   if (data.csvBom !== undefined && typeof data.csvBom !== 'boolean') throw fail('"csvBom" must be true or false');
   if (data.catalogs === undefined) return data as ProjectSettings;
@@ -121,10 +119,19 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
       page.lang = checked.tag;
     });
     if (catalog.baseline !== undefined && (typeof catalog.baseline !== 'string' || catalog.baseline === '')) throw fail(`"${at}.baseline" must be a file path`);
+    if (typeof catalog.baseline === 'string') requireInside(catalog.baseline, `"${at}.baseline"`, fail);
     // The per-catalog keys are today's catalog.json settings: checked by the one function that checks those.
     checkCatalogConfig(catalogConfigOf(catalog as unknown as ProjectCatalog), shown, `${at}.`);
   });
   return data as ProjectSettings;
+}
+
+/** A path errcat writes to, named in the settings: relative, inside the project's folder, not the folder itself. */
+function requireInside(path: string, key: string, fail: (why: string) => ErrcatError): void {
+  const normal = settingsPath(path);
+  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || normal === '..' || normal.startsWith('../') || normal === '.') {
+    throw fail(`${key} must be a path inside the project's folder, relative to ${SETTINGS_FILE} (errcat writes there); got ${JSON.stringify(path)}`);
+  }
 }
 
 /** A listed catalog's own settings, in the shape of a catalog.json. */

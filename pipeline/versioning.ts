@@ -2,7 +2,6 @@
  * Semantic versions of the catalog packages: what the docs' changes since a revision require
  * (the diff's bump), and whether each catalog's package.version was raised that far.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledCatalog } from './compile';
 import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel } from './diff';
@@ -11,6 +10,7 @@ import type { ProjectSettings } from './generated/project';
 import { compileAt } from './diff/side';
 import type { Workspace } from './project';
 import type { CatalogSpec } from './sources';
+import { MAX_SETTINGS_BYTES, readRegularFile, readRegularFileIfPresent, writeFileNoFollow } from './files';
 
 export interface VersionStatus {
   catalog: string;
@@ -75,16 +75,19 @@ export function describeStatus(s: VersionStatus, rev: string): string {
  */
 export function writeVersion(spec: CatalogSpec, version: string): string {
   if (spec.config !== undefined && spec.configPath !== null) {
-    const settings = JSON.parse(readFileSync(spec.configPath, 'utf8')) as ProjectSettings;
+    const settings = JSON.parse(readRegularFile(spec.configPath, { limit: MAX_SETTINGS_BYTES, what: 'the project settings (JSON)' }).toString('utf8')) as ProjectSettings;
     const entry = settings.catalogs?.find((c) => c.name === spec.name);
     if (!entry) throw new ErrcatError(spec.configPath, 0, `no catalog "${spec.name}" to record the version in`);
     entry.package = { ...(entry.package ?? {}), version };
-    writeFileSync(spec.configPath, `${JSON.stringify(settings, null, 2)}\n`);
+    writeFileNoFollow(spec.configPath, `${JSON.stringify(settings, null, 2)}\n`, { within: '.' });
     return spec.configPath;
   }
   const path = spec.configPath ?? join('sources', spec.name, 'catalog.json');
-  const settings = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+  const text = readRegularFileIfPresent(path, { limit: MAX_SETTINGS_BYTES, what: 'the catalog settings (JSON)' });
+  const settings = text === null ? {} : (JSON.parse(text.toString('utf8')) as Record<string, unknown>);
   settings.package = { ...((settings.package as Record<string, unknown> | undefined) ?? {}), version };
-  writeFileSync(path, `${JSON.stringify(settings, null, 2)}\n`);
+  // Inside the project (the current folder), every folder on the way must be a real one; a --sources
+  // folder named outside it is the user's own choice.
+  writeFileNoFollow(path, `${JSON.stringify(settings, null, 2)}\n`, path.startsWith('../') ? {} : { within: '.' });
   return path;
 }

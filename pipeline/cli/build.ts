@@ -3,7 +3,7 @@ import { sharedArtifacts, type CompiledCatalog } from '../compile';
 import { terminalText } from '../escape';
 import { writeArtifacts } from '../output';
 import { parseCommandArgs } from './args';
-import { writeStdout } from './stdio';
+import { writeStderr, writeStdout } from './stdio';
 import { catalogOptionHelp, catalogOptionSpec, compileAll, openWorkspace } from './catalogs';
 
 export const buildHelp = `Usage: errcat build [--out DIR] [--source LANG=PATH...] [options]
@@ -46,7 +46,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const artifacts = sharedArtifacts();
   for (const c of compiled) artifacts.addAll(c.artifacts);
   // With --source only this catalog's folder (and the shared schema) is replaced.
-  writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
+  writeArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined, { onWait: (m) => writeStderr(`errcat build: ${m}\n`) });
   writeStdout(buildSummary(compiled, out, values.verbose ?? false));
   return 0;
 }

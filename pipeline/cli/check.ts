@@ -85,10 +85,17 @@ export async function runCheck(argv: string[]): Promise<number> {
     const path = c.spec.baselinePath;
     if (values['update-baseline']) {
       if (path === null) throw new UsageError('--update-baseline with --source needs --baseline FILE');
-      const before = new Set(loadBaseline(path, c.spec.name).accepted.map((e) => e.fingerprint));
+      // What it accepted before, for the summary; a baseline that cannot be read is replaced whole anyway
+      // (and a link there is refused by the write).
+      let before = new Set<string>();
+      try {
+        before = new Set(loadBaseline(path, c.spec.name).accepted.map((e) => e.fingerprint));
+      } catch {
+        before = new Set();
+      }
       const next = baselineFrom(c.spec.name, c.report.divergences.filter(atOrAbove));
       mkdirSync(dirname(path), { recursive: true });
-      saveBaseline(path, next);
+      saveBaseline(path, next, explicit ? undefined : '.');
       const added = next.accepted.filter((e) => !before.has(e.fingerprint)).length;
       const removed = before.size - (next.accepted.length - added);
       updates.push(`errcat check: wrote ${path}: ${next.accepted.length} accepted (${added} added, ${removed} removed)`);

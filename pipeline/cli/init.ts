@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileNoFollow } from '../files';
 import { join, resolve } from 'node:path';
 import { compileAll } from './catalogs';
 import { ErrcatError } from '../errors';
@@ -79,7 +79,7 @@ export async function runInit(argv: string[]): Promise<number> {
   spec.configPath = SETTINGS_FILE;
   const [compiled] = await compileAll([spec], {});
 
-  writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+  writeFileNoFollow(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
   const out = projectOut({ root, settingsFile: SETTINGS_FILE, settings });
   const lines = [`errcat init: ${existing ? 'added' : 'wrote'} catalog ${catalog.name} to ${projectPath(cwd, settingsFile)}`];
   for (const page of compiled!.pages) lines.push(`  ${page.lang}  ${page.file}: ${page.codeTables} error-code table${page.codeTables === 1 ? '' : 's'}, ${page.rows} rows`);

@@ -2,9 +2,9 @@
  * Stage 1, read: a page on disk → the tables on it, each cell located. The format comes from the
  * file extension (`.txt` is sniffed); the language from the file name (`zh.md` → zh).
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { ErrcatError } from '../errors';
+import { MAX_PAGE_BYTES, readRegularFile } from '../files';
 import type { RowsDocument } from '../generated/rows';
 import { loadHtmlReader, mayHoldHtmlTable } from './markdown/html-reader';
 import { readMarkdown } from './markdown/read-markdown';
@@ -82,7 +82,7 @@ export async function prepareReaders(pages: Array<string | Uint8Array>): Promise
     let content: string | Uint8Array;
     if (typeof page === 'string') {
       try {
-        content = readFileSync(page);
+        content = readRegularFile(page, { limit: MAX_PAGE_BYTES, what: 'a page' });
       } catch {
         continue; // reading will report it
       }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { ErrcatError } from '../errors';
+import { MAX_PAGE_BYTES, readRegularFile } from '../files';
 
 /** A page's text, decoded and with line ends normalised to LF; `file` is the path as given. */
 export interface SourceText {
@@ -8,18 +8,12 @@ export interface SourceText {
   text: string;
 }
 
-/** Reads a page from disk; see {@link decodeSource}. */
+/**
+ * Reads a page from disk; see {@link decodeSource}. Only a regular file (links followed) of at most
+ * MAX_PAGE_BYTES is read: a link to /dev/zero or a FIFO is refused, not read until memory runs out.
+ */
 export function readSource(file: string): SourceText {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a page' : `cannot read (${code ?? String(error)})`;
-    throw new ErrcatError(file, 0, why);
-  }
-  return decodeSource(file, bytes);
+  return decodeSource(file, readRegularFile(file, { limit: MAX_PAGE_BYTES, what: 'a page' }));
 }
 
 

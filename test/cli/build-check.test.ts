@@ -28,6 +28,7 @@ describe('errcat build', () => {
     expect(status).toBe(0);
     const fromRoot = snapshot(join(work, 'dist'));
     expect(Object.keys(fromRoot)).toEqual([
+      '.errcat-output',
       'catalog.schema.json',
       ...['README.md', 'catalog.csv', 'catalog.json', 'catalog.ts', 'divergences.json', 'divergences.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.html', 'index.js', 'package.json'].map((f) => `cci/${f}`),
     ]);

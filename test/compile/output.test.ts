@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Artifacts } from '../../pipeline/emit/artifacts';
-import { compareArtifacts, writeArtifacts } from '../../pipeline/output';
+import { compareArtifacts, MANIFEST_NAME, writeArtifacts } from '../../pipeline/output';
+import { manifestText } from '../../pipeline/output-manifest';
 import { pieceEnd } from '../../pipeline/text';
 import { snapshot } from '../helpers/files';
 
@@ -16,7 +17,7 @@ describe('compareArtifacts: whether dist/ holds exactly the artifacts', () => {
     // The emoji's surrogate pair straddles the first slice edge; CJK is three bytes each.
     const text = `${'a'.repeat(slice - 1)}😀${'错误码'.repeat(slice / 2)}\n`;
     writeFileSync(join(dir, 'big.txt'), text);
-    expect(compareArtifacts(dir, new Map([['big.txt', text]]))).toEqual([]);
+    expect(compareArtifacts(dir, new Map([['big.txt', text]]), ['big.txt'])).toEqual([]);
   });
 
   it('finds one changed byte far into a file of the same size', () => {
@@ -56,26 +57,40 @@ describe('writeArtifacts: one pass, each artifact made once', () => {
     for (const f of ['a/x.txt', 'b.txt']) expect(statSync(join(out, f)).mtime).toEqual(past);
   });
 
-  it('replaces a stale output whole: changed files written, unchanged ones kept, strays gone', () => {
+  it('replaces a stale output whole: changed files written, unchanged ones kept, files it no longer makes gone', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
     writeArtifacts(out, counted({ 'a/x.txt': 'x\n', 'a/y.txt': 'y\n', 'b.txt': 'b\n' }).artifacts);
-    writeFileSync(join(out, 'a', 'stray.txt'), 'stray');
-    const next = counted({ 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n', 'b.txt': 'b\n' });
+    const next = counted({ 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n' });
     writeArtifacts(out, next.artifacts);
-    expect(next.made.sort()).toEqual(['a/x.txt', 'a/y.txt', 'b.txt']); // each made once, not once to compare and again to write
-    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n', 'b.txt': 'b\n' });
+    expect(next.made.sort()).toEqual(['a/x.txt', 'a/y.txt']); // each made once, not once to compare and again to write
+    expect(snapshot(out)).toEqual({ [MANIFEST_NAME]: manifestText(['a/x.txt', 'a/y.txt']), 'a/x.txt': 'x\n', 'a/y.txt': 'Y\n' });
+    expect(readFileSync(join(out, MANIFEST_NAME), 'utf8')).toBe(
+      '# errcat output: this folder is written by `errcat build`, which replaces it whole on each build.\n' +
+        '# errcat builds only into a new or empty folder or one holding just the files listed below, and\n' +
+        '# never deletes or replaces a file it did not write. To start over, delete the folder.\n' +
+        'a/x.txt\na/y.txt\n',
+    );
   });
 
-  it('with `only`, keeps what lies outside those entries', () => {
+  it('refuses a folder holding a file it did not write, and changes nothing', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
-    mkdirSync(join(out, 'other'), { recursive: true });
-    writeFileSync(join(out, 'other', 'keep.txt'), 'keep');
+    writeArtifacts(out, counted({ 'a/x.txt': 'x\n' }).artifacts);
+    writeFileSync(join(out, 'a', 'notes.txt'), 'mine');
+    const before = snapshot(out);
+    expect(() => writeArtifacts(out, counted({ 'a/x.txt': 'X\n' }).artifacts)).toThrow(
+      `was not written by errcat (${MANIFEST_NAME} does not list it); errcat never deletes or replaces what it did not write: move it out of ${out}, or build into another folder with --out`,
+    );
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(dirname(out))).toEqual(['dist']);
+  });
+
+  it('with `only`, keeps what lies outside those entries, and lists it', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'errcat-write-')), 'dist');
+    writeArtifacts(out, counted({ 'other/keep.txt': 'keep' }).artifacts);
     writeArtifacts(out, counted({ 'a/x.txt': 'x\n' }).artifacts, ['a']);
-    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'other/keep.txt': 'keep' });
-    writeFileSync(join(out, 'a', 'stray.txt'), 'stray');
-    writeArtifacts(out, counted({ 'a/x.txt': 'x\n' }).artifacts, ['a']);
-    expect(snapshot(out)).toEqual({ 'a/x.txt': 'x\n', 'other/keep.txt': 'keep' });
-    expect(existsSync(join(out, 'a', 'stray.txt'))).toBe(false);
+    expect(snapshot(out)).toEqual({ [MANIFEST_NAME]: manifestText(['a/x.txt', 'other/keep.txt']), 'a/x.txt': 'x\n', 'other/keep.txt': 'keep' });
+    writeArtifacts(out, counted({ 'a/z.txt': 'z\n' }).artifacts, ['a']);
+    expect(snapshot(out)).toEqual({ [MANIFEST_NAME]: manifestText(['a/z.txt', 'other/keep.txt']), 'a/z.txt': 'z\n', 'other/keep.txt': 'keep' });
   });
 });
 
