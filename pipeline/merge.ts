@@ -160,7 +160,8 @@ function toVariant(rows: VariantRows, languages: string[]): Variant {
   const present = languages.filter((l) => rows.has(l)).map((l) => rows.get(l)!);
   const statuses = present.map((r) => parseStatuses(r.values.httpStatus)).find((s) => s !== null) ?? null;
   const module = present.map((r) => r.values.module).find((m) => m !== undefined && m !== '');
-  const texts: Record<string, LocalizedText> = {};
+  // Without a prototype: texts are looked up by language, and a language is data.
+  const texts: Record<string, LocalizedText> = Object.create(null);
   for (const row of present) {
     texts[row.lang] = {
       message: nullIfEmpty(row.values.message),
