@@ -15,7 +15,7 @@ import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
 import type { Catalog } from './generated/catalog';
 import type { DivergenceReport } from './generated/divergences';
-import { merge } from './merge';
+import { matchesCodePattern, merge } from './merge';
 import { normalizePage, type NormalizedPage, type SourceRow } from './normalize';
 import { columnSettings } from './normalize/columns';
 import { readPage, readPageBytes } from './read';
@@ -74,7 +74,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   }
   const languages = [resolved.primaryLanguage, ...declared.filter((l) => l !== resolved.primaryLanguage).sort()];
   const pages = [...spec.pages].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
-  const isCode = (code: string) => resolved.codePattern.test(code);
+  const isCode = (code: string) => matchesCodePattern(code, resolved);
   const summaries: PageSummary[] = [];
   const columns = columnSettings(resolved.columns);
   const normalized = pages.map((page) => {

@@ -1,6 +1,7 @@
 /** Per-catalog settings (sources/<catalog>/catalog.json), shaped by schema/catalog-config.schema.json. */
 import { existsSync, readFileSync } from 'node:fs';
 import { ErrcatError } from './errors';
+import { backtrackingHazard } from './regex-safety';
 import type { CatalogConfig } from './generated/catalog-config';
 
 export type { CatalogConfig };
@@ -28,6 +29,8 @@ const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 export const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$/;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
+/** The most entries "severity" or "columns" may have: real settings name a few, and each is checked. */
+export const MAX_SETTING_ENTRIES = 10_000;
 
 /** Reads catalog.json when present; every mistake in it is an input error naming the key. */
 export function loadConfig(path: string | null, required = false, text?: string): CatalogConfig {
@@ -54,11 +57,16 @@ export function loadConfig(path: string | null, required = false, text?: string)
     } catch (error) {
       throw fail(`"codePattern" is not a valid regular expression: ${(error as Error).message}`);
     }
+    // Refused before it ever runs on a cell: `(a+)+` hung on 34 characters (see regex-safety.ts).
+    const hazard = backtrackingHazard(config.codePattern);
+    if (hazard !== null) throw fail(`"codePattern" ${hazard}`);
   }
   for (const [key, allowed] of [['severity', SEVERITIES], ['columns', MAPPINGS]] as const) {
     const value = config[key];
     if (value === undefined) continue;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${key}" must be an object`);
+    const entries = Object.keys(value).length;
+    if (entries > MAX_SETTING_ENTRIES) throw fail(`"${key}" has ${entries} entries; at most ${MAX_SETTING_ENTRIES} are allowed`);
     for (const [name, v] of Object.entries(value)) {
       if (!allowed.has(v as string)) throw fail(`"${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);
     }

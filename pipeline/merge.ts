@@ -37,8 +37,20 @@ export interface Merged {
   unmergeable: SourceRow[];
 }
 
+/**
+ * A longer code cell is no code: the code pattern never runs on it. Real codes are a few dozen
+ * characters at most; the bound keeps any pattern that passed the settings check (regex-safety.ts)
+ * fast on a hostile cell.
+ */
+export const MAX_CODE_LENGTH = 256;
+
+/** Whether `code` is, whole, a code the catalog's pattern allows (an empty one included when it does). */
+export function matchesCodePattern(code: string, config: ResolvedConfig): boolean {
+  return code.length <= MAX_CODE_LENGTH && config.codePattern.test(code);
+}
+
 export function isValidCode(code: string, config: ResolvedConfig): boolean {
-  return code !== '' && config.codePattern.test(code);
+  return code !== '' && matchesCodePattern(code, config);
 }
 
 const nullIfEmpty = (text: string | undefined) => (text === undefined || text === '' ? null : text);
