@@ -20,7 +20,8 @@ export function commentSafe(text: string): string {
  * (A bare `"` in JSON always delimits a string, so the pattern finds keys only.)
  */
 export function dataLiteral(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
+  const json = JSON.stringify(value, null, indent);
+  return json.includes('"__proto__":') ? json.replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:') : json;
 }
 
 /** Where the catalog came from: everything but its entries. */
