@@ -57,7 +57,7 @@ export function loadConfig(path: string | null, required = false, text?: string)
     } catch (error) {
       throw fail(`"codePattern" is not a valid regular expression: ${(error as Error).message}`);
     }
-    // Refused before it ever runs on a cell: `(a+)+` hung on 34 characters (see regex-safety.ts).
+    // Refused before it ever runs on a cell: `(a+)+` hung on 34 characters (see pipeline/regex-safety/).
     const hazard = backtrackingHazard(config.codePattern);
     if (hazard !== null) throw fail(`"codePattern" ${hazard}`);
   }

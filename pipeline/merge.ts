@@ -39,7 +39,7 @@ export interface Merged {
 
 /**
  * A longer code cell is no code: the code pattern never runs on it. Real codes are a few dozen
- * characters at most; the bound keeps any pattern that passed the settings check (regex-safety.ts)
+ * characters at most; the bound keeps any pattern that passed the settings check (regex-safety/)
  * fast on a hostile cell.
  */
 export const MAX_CODE_LENGTH = 256;
