@@ -17,8 +17,9 @@ import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
 import type { Catalog } from './generated/catalog';
 import type { DivergenceReport } from './generated/divergences';
-import { merge } from './merge';
-import { normalizePage, type NormalizedPage } from './normalize';
+import { matchesCodePattern, merge } from './merge';
+import { normalizePage, type NormalizedPage, type SourceRow } from './normalize';
+import { columnSettings } from './normalize/columns';
 import { readPage, readPageBytes } from './read';
 import type { CatalogSpec } from './sources';
 import { catalogSchema, validateCatalog } from './validate';
@@ -40,12 +41,26 @@ export interface CompiledCatalog {
   pages: PageSummary[];
   /**
    * Body rows of error-code tables: read = kept + excluded (by rule). A kept row is in the catalog
-   * as a variant's text, or collapsed into one as its identical repeat.
+   * as a variant's text, or collapsed into one as its identical repeat. `cells` counts their
+   * non-empty cells the same way, so a cell lost on the way shows even when its row was kept.
    */
-  accounting: { read: number; kept: number; excluded: Record<string, number> };
+  accounting: { read: number; kept: number; excluded: Record<string, number>; cells: CellAccounting };
   /** Made when read (see emit/artifacts): compiling is done, emitting happens as they are written. */
   artifacts: Artifacts;
   package: PackageInfo;
+}
+
+/**
+ * Non-empty body cells (spans filled in): read = kept + in rows left out + in columns set to
+ * "ignore" + dropped. Kept and left out are counted from what the rows hold, read from the tables,
+ * so dropped is a cell no row holds: zero unless a stage loses data.
+ */
+export interface CellAccounting {
+  read: number;
+  kept: number;
+  inRowsLeftOut: number;
+  ignored: number;
+  dropped: number;
 }
 
 export interface CompileOptions {
@@ -61,12 +76,13 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   }
   const languages = [resolved.primaryLanguage, ...declared.filter((l) => l !== resolved.primaryLanguage).sort()];
   const pages = [...spec.pages].sort((a, b) => languages.indexOf(a.lang) - languages.indexOf(b.lang));
-  const isCode = (code: string) => resolved.codePattern.test(code);
+  const isCode = (code: string) => matchesCodePattern(code, resolved);
   const summaries: PageSummary[] = [];
+  const columns = columnSettings(resolved.columns);
   const headers = new Map<string, string>();
   const normalized = pages.map((page) => {
     const doc = page.bytes ? readPageBytes(page.file, page.bytes, { lang: page.lang }) : readPage(page.file, { lang: page.lang });
-    const result = normalizePage(doc, { columns: resolved.columns, isCode });
+    const result = normalizePage(doc, { columns, isCode });
     requireEntries(page.file, result, resolved, config.codePattern !== undefined);
     for (const table of doc.tables) for (const cell of table.rows[Math.max(table.headerRows, 1) - 1]?.cells ?? []) if (!headers.has(headerKey(cell.text))) headers.set(headerKey(cell.text), cell.text);
     summaries.push({
@@ -89,21 +105,33 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   validateCatalog(merged.catalog, spec.name);
 
   const excludedByRule: Record<string, number> = {};
-  const excludedRows = new Set<object>();
+  const excludedRows = new Set<SourceRow>();
   for (const { row, rule } of excluded) {
     if (excludedRows.has(row)) continue;
     excludedRows.add(row);
     excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
   }
   let keptRows = merged.collapsed.length;
-  for (const variants of merged.variants.values()) for (const variant of variants) keptRows += variant.size;
+  let keptCells = 0;
+  for (const row of merged.collapsed) keptCells += row.keptCells ?? 0;
+  for (const variants of merged.variants.values()) {
+    for (const variant of variants) {
+      keptRows += variant.size;
+      for (const row of variant.values()) keptCells += row.keptCells ?? 0;
+    }
+  }
+  let inRowsLeftOut = 0;
+  for (const row of excludedRows) inRowsLeftOut += row.keptCells ?? 0;
+  const read = normalized.reduce((n, p) => n + p.cells.read, 0);
+  const ignored = normalized.reduce((n, p) => n + p.cells.ignored, 0);
+  const cells: CellAccounting = { read, kept: keptCells, inRowsLeftOut, ignored, dropped: read - keptCells - inRowsLeftOut - ignored };
 
   return {
     spec,
     catalog: merged.catalog,
     report,
     pages: summaries,
-    accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule },
+    accounting: { read: rows.length, kept: keptRows, excluded: excludedByRule, cells },
     ...catalogArtifacts(spec.name, merged.catalog, report, packageInfo(merged.catalog, resolved), options),
   };
 }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { ErrcatError } from './errors';
 import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
+import { backtrackingHazard } from './regex-safety';
 import type { CatalogConfig } from './generated/catalog-config';
 import { checkLanguageTag, closest, defaultPrimaryLanguage } from './language';
 import { RULES } from './check';
@@ -31,6 +32,8 @@ const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 export const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?$/;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const MAPPINGS = new Set(['errorCode', 'httpStatus', 'module', 'message', 'description', 'measure', 'ignore']);
+/** The most entries "severity" or "columns" may have: real settings name a few, and each is checked. */
+export const MAX_SETTING_ENTRIES = 10_000;
 
 /** Reads catalog.json when present; every mistake in it is an input error naming the key. */
 export function loadConfig(path: string | null, required = false, text?: string): CatalogConfig {
@@ -77,11 +80,16 @@ export function checkCatalogConfig(data: unknown, file: string, prefix = ''): Ca
     } catch (error) {
       throw fail(`"${prefix}codePattern" is not a valid regular expression: ${(error as Error).message}`);
     }
+    // Refused before it ever runs on a cell: `(a+)+` hung on 34 characters (see pipeline/regex-safety/).
+    const hazard = backtrackingHazard(config.codePattern);
+    if (hazard !== null) throw fail(`"${prefix}codePattern" ${hazard}`);
   }
   for (const [key, allowed] of [['severity', SEVERITIES], ['columns', MAPPINGS]] as const) {
     const value = config[key];
     if (value === undefined) continue;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${prefix}${key}" must be an object`);
+    const entries = Object.keys(value).length;
+    if (entries > MAX_SETTING_ENTRIES) throw fail(`"${prefix}${key}" has ${entries} entries; at most ${MAX_SETTING_ENTRIES} are allowed`);
     for (const [name, v] of Object.entries(value)) {
       if (key === 'severity' && !RULES.some((r) => r.id === name)) throw unknown('rule id', name, RULES.map((r) => r.id), 'severity.');
       if (!allowed.has(v as string)) throw fail(`"${prefix}${key}.${name}" must be one of ${[...allowed].join(', ')}; got ${JSON.stringify(v)}`);

@@ -8,7 +8,7 @@
  * variant's httpStatus when the languages disagree (status-mismatch reports it). Only rows with no
  * code or an invalid code are left out here, and the rules report them.
  */
-import { sameText } from './text';
+import { collapseSpace, sameText } from './text';
 import type { ResolvedConfig } from './config';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from './generated/catalog';
 import { parseStatuses, type SourceRow } from './normalize';
@@ -37,8 +37,20 @@ export interface Merged {
   unmergeable: SourceRow[];
 }
 
+/**
+ * A longer code cell is no code: the code pattern never runs on it. Real codes are a few dozen
+ * characters at most; the bound keeps any pattern that passed the settings check (regex-safety/)
+ * fast on a hostile cell.
+ */
+export const MAX_CODE_LENGTH = 256;
+
+/** Whether `code` is, whole, a code the catalog's pattern allows (an empty one included when it does). */
+export function matchesCodePattern(code: string, config: ResolvedConfig): boolean {
+  return code.length <= MAX_CODE_LENGTH && config.codePattern.test(code);
+}
+
 export function isValidCode(code: string, config: ResolvedConfig): boolean {
-  return code !== '' && config.codePattern.test(code);
+  return code !== '' && matchesCodePattern(code, config);
 }
 
 const nullIfEmpty = (text: string | undefined) => (text === undefined || text === '' ? null : text);
@@ -107,6 +119,14 @@ export function merge(input: MergeInput): Merged {
 }
 
 /**
+ * The largest alignment (variants so far × this language's rows of one code) computed exactly: a
+ * table of that many cells. Real pages list a code at most a few dozen times per language; a page
+ * listing one code 20,000 times made a 20k × 20k table (151 s, 3.7 GB). Larger groups pair by
+ * {@link pairLargeGroup} instead.
+ */
+export const MAX_ALIGNMENT_CELLS = 250_000;
+
+/**
  * Adds one language's distinct rows of a code to the variants found so far. Equal counts pair by
  * occurrence order (translated pages list a code's rows in the same order); otherwise an order-
  * preserving alignment pairs the rows that agree most, and each unpaired row is a variant of its own.
@@ -120,6 +140,33 @@ function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): voi
     return;
   }
   const anchors = variants.map((v) => v.values().next().value as SourceRow);
+  const { placed, unpaired } = anchors.length * rows.length <= MAX_ALIGNMENT_CELLS ? alignRows(anchors, rows) : pairLargeGroup(anchors, rows);
+  placed.forEach((row, k) => row && variants[k]!.set(lang, row));
+  // Unpaired rows go after the variant they follow on their page (after -1: before the first), keeping page order.
+  const merged: VariantRows[] = [];
+  let next = 0;
+  const flushUpTo = (after: number) => {
+    while (next < unpaired.length && unpaired[next]!.after <= after) merged.push(new Map([[lang, unpaired[next++]!.row]]));
+  };
+  flushUpTo(-1);
+  variants.forEach((variant, k) => {
+    merged.push(variant);
+    flushUpTo(k);
+  });
+  flushUpTo(Infinity);
+  variants.length = 0;
+  for (const variant of merged) variants.push(variant);
+}
+
+interface Pairing {
+  /** For each anchor, the row paired with it. */
+  placed: Array<SourceRow | undefined>;
+  /** Rows paired with no anchor, in page order, each after the anchor it follows. */
+  unpaired: Array<{ after: number; row: SourceRow }>;
+}
+
+/** The order-preserving alignment of the highest total affinity (every pair scores > 0, so as many pairs as fit). */
+function alignRows(anchors: SourceRow[], rows: SourceRow[]): Pairing {
   const n = anchors.length;
   const m = rows.length;
   // best[i][j]: the highest total affinity aligning anchors[i..] with rows[j..].
@@ -130,7 +177,7 @@ function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): voi
     }
   }
   const placed: Array<SourceRow | undefined> = new Array(n);
-  const unpaired: Array<{ after: number; row: SourceRow }> = [];
+  const unpaired: Pairing['unpaired'] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
@@ -141,9 +188,48 @@ function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): voi
     else unpaired.push({ after: i - 1, row: rows[j++]! });
   }
   while (j < m) unpaired.push({ after: n - 1, row: rows[j++]! });
-  placed.forEach((row, k) => row && variants[k]!.set(lang, row));
-  // Unpaired rows go after the variant they follow on their page, keeping page order.
-  for (const { after, row } of unpaired.reverse()) variants.splice(after + 1, 0, new Map([[lang, row]]));
+  return { placed, unpaired };
+}
+
+/**
+ * Pairing for groups too large to align exactly, in time linear in the group: a row first pairs
+ * with the earliest free anchor that says the same (status, message and module, the affinity's
+ * parts), then the rows left pair with the anchors left in order, as many as there are. Rows beyond
+ * that are variants of their own at the end. Found only on pages that list one code thousands of times.
+ */
+function pairLargeGroup(anchors: SourceRow[], rows: SourceRow[]): Pairing {
+  const byKey = new Map<string, number[]>();
+  anchors.forEach((anchor, i) => {
+    const key = affinityKey(anchor);
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const placed: Array<SourceRow | undefined> = new Array(anchors.length);
+  const cursor = new Map<string, number>();
+  const left: SourceRow[] = [];
+  for (const row of rows) {
+    const key = affinityKey(row);
+    const list = byKey.get(key);
+    const at = cursor.get(key) ?? 0;
+    if (list && at < list.length) {
+      placed[list[at]!] = row;
+      cursor.set(key, at + 1);
+    } else left.push(row);
+  }
+  const unpaired: Pairing['unpaired'] = [];
+  let k = 0;
+  for (const row of left) {
+    while (k < anchors.length && placed[k]) k++;
+    if (k < anchors.length) placed[k++] = row;
+    else unpaired.push({ after: anchors.length - 1, row });
+  }
+  return { placed, unpaired };
+}
+
+/** What {@link affinity} compares, as one string: rows with equal keys agree on everything it scores. */
+function affinityKey(row: SourceRow): string {
+  return JSON.stringify([row.values.httpStatus?.trim() ?? '', collapseSpace(row.values.message), collapseSpace(row.values.module)]);
 }
 
 /** How much two rows of one code in different languages look like the same variant (> 0 always). */
@@ -160,7 +246,8 @@ function toVariant(rows: VariantRows, languages: string[]): Variant {
   const present = languages.filter((l) => rows.has(l)).map((l) => rows.get(l)!);
   const statuses = present.map((r) => parseStatuses(r.values.httpStatus)).find((s) => s !== null) ?? null;
   const module = present.map((r) => r.values.module).find((m) => m !== undefined && m !== '');
-  const texts: Record<string, LocalizedText> = {};
+  // Without a prototype: texts are looked up by language, and a language is data.
+  const texts: Record<string, LocalizedText> = Object.create(null);
   for (const row of present) {
     texts[row.lang] = {
       message: nullIfEmpty(row.values.message),

@@ -2274,6 +2274,11 @@ function has(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(entriesByCode, code);
 }
 
+// A language is looked up the same way: `explain(body, 'constructor')` is a language the catalog lacks.
+function hasLanguage(variant: Variant, lang: string): boolean {
+  return Object.prototype.hasOwnProperty.call(variant.texts, lang);
+}
+
 /** Whether `value` is one of the catalog's error codes. */
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && has(value);
@@ -2367,7 +2372,7 @@ export function explain(body: unknown, lang: string = catalogInfo.primaryLanguag
   if (code === undefined) return undefined;
   const entry = entriesByCode[code]!;
   const variant = variantFor(entry, value);
-  const chosen = variant.texts[lang] ? lang : variant.texts[catalogInfo.primaryLanguage] ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0]!;
+  const chosen = hasLanguage(variant, lang) ? lang : hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0]!;
   const texts = variant.texts[chosen]!;
   return {
     errorCode: code as ErrorCode,

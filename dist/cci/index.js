@@ -10,6 +10,10 @@ for (const entry of catalog)
 function has(code) {
     return Object.prototype.hasOwnProperty.call(entriesByCode, code);
 }
+// A language is looked up the same way: `explain(body, 'constructor')` is a language the catalog lacks.
+function hasLanguage(variant, lang) {
+    return Object.prototype.hasOwnProperty.call(variant.texts, lang);
+}
 /** Whether `value` is one of the catalog's error codes. */
 export function isErrorCode(value) {
     return typeof value === 'string' && has(value);
@@ -91,7 +95,7 @@ export function explain(body, lang = catalogInfo.primaryLanguage) {
         return undefined;
     const entry = entriesByCode[code];
     const variant = variantFor(entry, value);
-    const chosen = variant.texts[lang] ? lang : variant.texts[catalogInfo.primaryLanguage] ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0];
+    const chosen = hasLanguage(variant, lang) ? lang : hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0];
     const texts = variant.texts[chosen];
     return {
         errorCode: code,

@@ -51,7 +51,7 @@ export function runChecks(catalog: string, context: RuleContext): CheckResult {
   const excluded: CheckResult['excluded'] = [];
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   for (const rule of RULES) {
-    const override = context.config.severity[rule.id];
+    const override = Object.hasOwn(context.config.severity, rule.id) ? context.config.severity[rule.id] : undefined;
     for (const finding of rule.check(context)) {
       if (finding.excludesRows) for (const row of finding.rows) excluded.push({ row, rule: rule.id });
       if (override === 'off') continue;

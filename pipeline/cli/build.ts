@@ -51,10 +51,11 @@ export async function runBuild(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Rounded down, so 99.96% never reads as 100%. */
-function keptPercent(kept: number, read: number): string {
-  if (read === 0 || kept === read) return '100%';
-  return `${(Math.floor((kept / read) * 1000) / 10).toFixed(1)}%`;
+/** Rounded down, so 99.96% never reads as 100%; a dropped cell lowers it, even when every row was kept. */
+function keptPercent(kept: number, read: number, cells: CompiledCatalog['accounting']['cells']): string {
+  const share = Math.min(read === 0 ? 1 : kept / read, cells.read === 0 ? 1 : 1 - cells.dropped / cells.read);
+  if (share === 1) return '100%';
+  return `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;
 }
 
 export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: boolean): string {
@@ -69,11 +70,15 @@ export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: 
     }
     const left = Object.entries(c.accounting.excluded);
     const leftCount = left.reduce((n, [, k]) => n + k, 0);
-    const { read, kept } = c.accounting;
+    const { read, kept, cells } = c.accounting;
     const variants = c.catalog.entries.reduce((n, e) => n + (e.variants?.length ?? 1), 0);
     lines.push(`  ${read} rows read = ${kept} kept + ${leftCount} left out` +
       (left.length > 0 ? ` (${left.map(([rule, n]) => `${rule} ${n}`).join(', ')})` : '') +
-      `: ${keptPercent(kept, read)} kept, in ${c.catalog.entries.length} entries` + (variants > c.catalog.entries.length ? ` (${variants} variants)` : ''));
+      `: ${keptPercent(kept, read, cells)} kept, in ${c.catalog.entries.length} entries` + (variants > c.catalog.entries.length ? ` (${variants} variants)` : ''));
+    lines.push(`  ${cells.read} cells read = ${cells.kept} kept` +
+      (cells.inRowsLeftOut > 0 ? ` + ${cells.inRowsLeftOut} in rows left out` : '') +
+      (cells.ignored > 0 ? ` + ${cells.ignored} in ignored columns` : '') +
+      (cells.dropped !== 0 ? ` + ${cells.dropped} dropped` : ''));
     const counts = RULES.filter((r) => c.report.counts[r.id]).map((r) => {
       const found = c.report.divergences.filter((d) => d.rule === r.id);
       const worst = found.map((d) => d.severity).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])[0];

@@ -30,7 +30,7 @@ function likeness(a: CatalogEntry, b: CatalogEntry): number {
   if (a.httpStatus !== null && a.httpStatus === b.httpStatus) score += 2;
   for (const lang of Object.keys(a.texts)) {
     const x = a.texts[lang];
-    const y = b.texts[lang];
+    const y = Object.hasOwn(b.texts, lang) ? b.texts[lang] : undefined;
     if (!x || !y) continue;
     if (x.message !== null && sameText(x.message, y.message)) score += 3;
     if (x.description !== null && sameText(x.description, y.description)) score += 1;
@@ -38,17 +38,23 @@ function likeness(a: CatalogEntry, b: CatalogEntry): number {
   return score;
 }
 
+/**
+ * The most candidate pairs (variants left on one side × the other) scored and sorted exactly; a code
+ * with thousands of variants on both sides pairs by {@link pairByShared} instead, in linear time.
+ */
+export const MAX_SCORED_PAIRS = 250_000;
+
 export function pairVariants(old: CatalogEntry, next: CatalogEntry): Array<[Side, Side]> {
   const before = asEntries(old);
   const after = asEntries(next);
   const pairs: Array<[Side, Side]> = [];
-  const usedNew = new Set<number>();
   const leftOld: number[] = [];
-  // Equal variants, in order.
+  // Equal variants, in order: each old variant takes the first new one with its content not yet taken.
+  const takeNew = firstFree(after.map((_, j) => j), (j) => contentKey(after[j]!));
+  const usedNew = new Set<number>();
   before.forEach((v, i) => {
-    const key = contentKey(v);
-    const j = after.findIndex((w, k) => !usedNew.has(k) && contentKey(w) === key);
-    if (j >= 0) {
+    const j = takeNew(contentKey(v));
+    if (j !== undefined) {
       usedNew.add(j);
       pairs.push([v, after[j]]);
     } else leftOld.push(i);
@@ -58,14 +64,10 @@ export function pairVariants(old: CatalogEntry, next: CatalogEntry): Array<[Side
     pairs.push([before[leftOld[0]!], after[leftNew[0]!]]);
     return pairs;
   }
-  // The most alike first; a pair must share something (module, status or a text).
-  const candidates: Array<[number, number, number]> = [];
-  for (const i of leftOld) for (const j of leftNew) candidates.push([likeness(before[i]!, after[j]!), i, j]);
-  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const matched = leftOld.length * leftNew.length <= MAX_SCORED_PAIRS ? pairByLikeness(before, after, leftOld, leftNew) : pairByShared(before, after, leftOld, leftNew);
   const pairedOld = new Set<number>();
   const pairedNew = new Set<number>();
-  for (const [score, i, j] of candidates) {
-    if (score === 0 || pairedOld.has(i) || pairedNew.has(j)) continue;
+  for (const [i, j] of matched) {
     pairedOld.add(i);
     pairedNew.add(j);
     pairs.push([before[i], after[j]]);
@@ -74,4 +76,79 @@ export function pairVariants(old: CatalogEntry, next: CatalogEntry): Array<[Side
   leftNew = leftNew.filter((j) => !pairedNew.has(j));
   for (const j of leftNew) pairs.push([undefined, after[j]]);
   return pairs;
+}
+
+/** The most alike first; a pair must share something (module, status or a text). */
+function pairByLikeness(before: CatalogEntry[], after: CatalogEntry[], leftOld: number[], leftNew: number[]): Array<[number, number]> {
+  const candidates: Array<[number, number, number]> = [];
+  for (const i of leftOld) for (const j of leftNew) candidates.push([likeness(before[i]!, after[j]!), i, j]);
+  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const pairedOld = new Set<number>();
+  const pairedNew = new Set<number>();
+  const matched: Array<[number, number]> = [];
+  for (const [score, i, j] of candidates) {
+    if (score === 0 || pairedOld.has(i) || pairedNew.has(j)) continue;
+    pairedOld.add(i);
+    pairedNew.add(j);
+    matched.push([i, j]);
+  }
+  return matched;
+}
+
+/**
+ * For groups too large to score every pair: variants pair, in order, when they share module,
+ * status and messages; then, of those left, when they share their messages; then module and
+ * status. Each pass is a lookup by key, so the whole is linear in the variants.
+ */
+function pairByShared(before: CatalogEntry[], after: CatalogEntry[], leftOld: number[], leftNew: number[]): Array<[number, number]> {
+  const messages = (v: CatalogEntry) =>
+    Object.keys(v.texts)
+      .sort()
+      .flatMap((lang) => (v.texts[lang]!.message === null ? [] : [[lang, collapseSpace(v.texts[lang]!.message)]]));
+  // Null: the variant has nothing of that kind to share, so it pairs by no such key.
+  const keys: Array<(v: CatalogEntry) => string | null> = [
+    (v) => (v.module === undefined || v.httpStatus === null || messages(v).length === 0 ? null : JSON.stringify([collapseSpace(v.module), v.httpStatus, messages(v)])),
+    (v) => (messages(v).length === 0 ? null : JSON.stringify(messages(v))),
+    (v) => (v.module === undefined && v.httpStatus === null ? null : JSON.stringify([v.module === undefined ? null : collapseSpace(v.module), v.httpStatus])),
+  ];
+  const matched: Array<[number, number]> = [];
+  let olds = leftOld;
+  let news = leftNew;
+  for (const keyOf of keys) {
+    const take = firstFree(news, (j) => keyOf(after[j]!));
+    const taken = new Set<number>();
+    const rest: number[] = [];
+    for (const i of olds) {
+      const key = keyOf(before[i]!);
+      const j = key === null ? undefined : take(key);
+      if (j === undefined) rest.push(i);
+      else {
+        taken.add(j);
+        matched.push([i, j]);
+      }
+    }
+    olds = rest;
+    news = news.filter((j) => !taken.has(j));
+  }
+  return matched;
+}
+
+/** Takes, for a key, the first of `items` with that key not taken yet (in the order given), in constant time. */
+function firstFree(items: number[], keyOf: (item: number) => string | null): (key: string) => number | undefined {
+  const byKey = new Map<string, number[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const list = byKey.get(key);
+    if (list) list.push(item);
+    else byKey.set(key, [item]);
+  }
+  const next = new Map<string, number>();
+  return (key) => {
+    const list = byKey.get(key);
+    const at = next.get(key) ?? 0;
+    if (!list || at >= list.length) return undefined;
+    next.set(key, at + 1);
+    return list[at];
+  };
 }

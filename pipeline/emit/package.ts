@@ -9,7 +9,7 @@ import { markdownCode, markdownText } from '../escape';
 import type { Catalog } from '../generated/catalog';
 import { RUNTIME_DTS, RUNTIME_JS } from '../generated/catalog-runtime';
 import { toJson } from './json';
-import { catalogInfoOf, catalogTypes, commentSafe } from './typescript';
+import { catalogInfoOf, catalogTypes, commentSafe, dataLiteral } from './typescript';
 
 export const DEFAULT_VERSION = '0.0.0';
 export const DEFAULT_LICENSE = 'UNLICENSED';
@@ -83,7 +83,7 @@ function packageJson(info: PackageInfo) {
 
 /** The data as two constants, each on one line (JSON.stringify escapes every line break). */
 function catalogData(catalog: Catalog, exportKeyword: 'export ' | ''): string {
-  return `${exportKeyword}const catalogInfo = ${JSON.stringify(catalogInfoOf(catalog))};\n${exportKeyword}const catalog = ${JSON.stringify(catalog.entries)};\n`;
+  return `${exportKeyword}const catalogInfo = ${dataLiteral(catalogInfoOf(catalog))};\n${exportKeyword}const catalog = ${dataLiteral(catalog.entries)};\n`;
 }
 
 function declarations(catalog: Catalog, banner: string): string {

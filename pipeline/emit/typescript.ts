@@ -13,6 +13,17 @@ export function commentSafe(text: string): string {
   return JSON.stringify(text).replace(/\*\//g, '* /');
 }
 
+/**
+ * Data as a JavaScript literal: its JSON, with each `"__proto__":` key written as a computed key.
+ * In an object literal `"__proto__": v` sets the prototype instead of making a property, so a
+ * column headed __proto__ vanished from the package; `["__proto__"]:` keeps it, as JSON.parse does.
+ * (A bare `"` in JSON always delimits a string, so the pattern finds keys only.)
+ */
+export function dataLiteral(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  return json.includes('"__proto__":') ? json.replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:') : json;
+}
+
 /** Where the catalog came from: everything but its entries. */
 export function catalogInfoOf(catalog: Catalog): Omit<Catalog, 'entries'> {
   return { catalog: catalog.catalog, primaryLanguage: catalog.primaryLanguage, languages: catalog.languages, sources: catalog.sources };
@@ -34,10 +45,10 @@ export function emitTypeScript(catalog: Catalog): string {
 /* eslint-disable */
 ${catalogTypes(catalog)}
 /** Where the catalog came from. */
-export const catalogInfo: Omit<Catalog, 'entries'> = ${JSON.stringify(catalogInfoOf(catalog), null, 2)};
+export const catalogInfo: Omit<Catalog, 'entries'> = ${dataLiteral(catalogInfoOf(catalog), 2)};
 
 /** One entry per error code, sorted by errorCode. */
-export const catalog: readonly CatalogEntry[] = ${JSON.stringify(catalog.entries, null, 2)};
+export const catalog: readonly CatalogEntry[] = ${dataLiteral(catalog.entries, 2)};
 
 ${RUNTIME_TS}`;
 }

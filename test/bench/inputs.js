@@ -69,7 +69,18 @@ export function seedPages(root) {
   };
 }
 
-/** Inputs that make naive readers quadratic, at size n. */
+/** A zh and an en page of one pipe table (status, code, message) with these body rows. */
+const pipePages = (zhRows, enRows = zhRows) => ({
+  'zh.md': `# T\n\n|状态码|错误码|错误信息|\n|--|--|--|\n${zhRows.join('\n')}\n`,
+  'en.md': `# T\n\n|Status Code|Error Code|Error Message|\n|--|--|--|\n${enRows.join('\n')}\n`,
+});
+
+/**
+ * Inputs that make naive readers or stages quadratic, at size n. An entry is one page read with
+ * `errcat rows` ({ ext, text }), or a catalog built with `errcat build` ({ command: 'build', files:
+ * { 'zh.md': text, …, 'catalog.json'?: text }, status? }); `status` 2 when the input is refused with a
+ * clear error (timed all the same: the refusal must come at once).
+ */
 export const pathological = {
   'rst: unterminated * in a paragraph': (n) => ({ ext: 'rst', text: `Title\n=====\n\n${'*a '.repeat(n)}\n` }),
   'rst: grid top border of n columns': (n) => ({
@@ -80,6 +91,35 @@ export const pathological = {
   'md: unterminated * and [ in a paragraph': (n) => ({ ext: 'md', text: `# T\n\n${'*a [b '.repeat(n)}\n` }),
   'md: HTML table of unclosed cells': (n) => ({ ext: 'md', text: `<table><tr><th>错误码</th></tr>\n${'<tr><td>V.1<td>x\n'.repeat(n)}</table>\n` }),
   'md: pipe table of n rows': (n) => ({ ext: 'md', text: `|错误码|信息|\n|--|--|\n${'|V.1|*x|\n'.repeat(n)}` }),
+  'build: n spaces inside a code cell': (n) => ({ command: 'build', files: pipePages([`|400|V.${' '.repeat(n)}0001|m|`, `|400|A${' '.repeat(n)}b|m|`]) }),
+  'build: n spaces inside a status cell': (n) => ({ command: 'build', files: pipePages([`|400${' '.repeat(n)}1|V.1|m|`]) }),
+  'build: n spaces inside differing messages': (n) => ({ command: 'build', files: pipePages([`|400|V.1|a${' '.repeat(n)}b|`], [`|400|V.1|a${' '.repeat(n)}c|`]) }),
+  'build: one code listed n/4 times per language': (n) => {
+    const rows = (extra) => Array.from({ length: n / 4 + extra }, (_, i) => `|${400 + (i % 3)}|V.1|m${i}|`);
+    return { command: 'build', files: pipePages(rows(0), rows(1)) };
+  },
+  'build: one header over n/20 columns': (n) => {
+    const header = `|错误码|${'备注|'.repeat(n / 20)}`;
+    const rule = `|--|${'--|'.repeat(n / 20)}`;
+    const row = `|V.1|${'x|'.repeat(n / 20)}`;
+    return { command: 'build', files: { 'zh.md': `# T\n\n${header}\n${rule}\n${row}\n` } };
+  },
+  'build: n/100 cells of colspan and rowspan 1000 (refused)': (n) => {
+    const rows = Array.from({ length: n / 100 }, (_, i) => `<tr><td colspan="1000" rowspan="1000">V.${i}</td></tr>`).join('\n');
+    return { command: 'build', status: 2, files: { 'zh.md': `# T\n\n<table><tr><th>错误码</th><th>错误信息</th></tr>\n${rows}\n</table>\n` } };
+  },
+  'build: codePattern (a+)+$ and a cell of n a (refused)': (n) => ({
+    command: 'build',
+    status: 2,
+    files: { ...pipePages([`|400|${'a'.repeat(n)}!|m|`]), 'catalog.json': JSON.stringify({ codePattern: '(a+)+$' }) },
+  }),
+  'build: n/8 "columns" settings entries': (n) => ({
+    command: 'build',
+    files: {
+      ...pipePages(['|400|V.1|m|']),
+      'catalog.json': JSON.stringify({ columns: Object.fromEntries(Array.from({ length: n / 8 }, (_, i) => [`col${i}`, 'ignore'])) }),
+    },
+  }),
 };
 
 /** Each corpus service's newest main page per language (the manifest's head versions). */

@@ -26,7 +26,7 @@ if (!pandoc) notes.push('pandoc not installed (Debian: apt-get install pandoc): 
 if (!docutils) notes.push('python3-docutils not installed (Debian: apt-get install python3-docutils): docutils column skipped');
 
 /** Runs a command `runs` times; median wall time (ms) and the largest peak RSS (MB). */
-function measure(cmd, args, runs, { timeoutMs = 600_000 } = {}) {
+function measure(cmd, args, runs, { timeoutMs = 600_000, status = 0 } = {}) {
   const times = [];
   let rss = null;
   for (let i = 0; i < runs; i++) {
@@ -36,7 +36,7 @@ function measure(cmd, args, runs, { timeoutMs = 600_000 } = {}) {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.error?.code === 'ETIMEDOUT') return { ms: null, rss, note: `timed out after ${timeoutMs / 1000} s` };
     const peak = /@@(\d+)\s*$/.exec(result.stderr ?? '');
-    if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}): ${(result.stderr ?? '').slice(-500)}`);
+    if (result.status !== status) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}, expected ${status}: ${(result.stderr ?? '').slice(-500)}`);
     if (peak) rss = Math.max(rss ?? 0, Number(peak[1]) / 1024);
     times.push(ms);
   }
@@ -110,17 +110,29 @@ function seedsBytes(...files) {
   return files.reduce((n, f) => n + spawnSync('stat', ['-c', '%s', f], { encoding: 'utf8' }).stdout.trim() * 1, 0);
 }
 
-// Linearity on inputs that make naive readers quadratic: time at n and 4n (errcat rows).
+// Linearity on inputs that make naive readers or stages quadratic: time at n and 4n (errcat rows,
+// or errcat build for an entry with pages and settings).
 const linearity = [];
 for (const [name, make] of Object.entries(pathological)) {
   const n = quick ? 5_000 : 20_000;
   const timed = [n, 4 * n].map((size) => {
-    const { ext, text } = make(size);
-    const file = join(work, `patho-${size}.${ext}`);
-    writeFileSync(file, text);
-    return measure(process.execPath, [errcat, 'rows', file], 3);
+    const input = make(size);
+    if (input.command !== 'build') {
+      const file = join(work, `patho-${size}.${input.ext}`);
+      writeFileSync(file, input.text);
+      return measure(process.execPath, [errcat, 'rows', file], 3);
+    }
+    const dir = join(work, `patho-${size}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const args = [errcat, 'build', '--catalog', 'patho', '--out', join(dir, 'out')];
+    for (const [file, text] of Object.entries(input.files)) {
+      writeFileSync(join(dir, file), text);
+      args.push(...(file === 'catalog.json' ? ['--config', join(dir, file)] : ['--source', `${file.split('.')[0]}=${join(dir, file)}`]));
+    }
+    return measure(process.execPath, args, 3, { status: input.status ?? 0 });
   });
-  linearity.push({ input: name, n, ms: timed[0].ms, ms4n: timed[1].ms, ratio: timed[1].ms / timed[0].ms });
+  linearity.push({ input: name, n, ms: timed[0].ms, ms4n: timed[1].ms, ratio: timed[1].ms / timed[0].ms, rss4n: timed[1].rss });
 }
 
 // ---- the targets of issue 12: paired ratios, medians of 15 runs ----
@@ -190,9 +202,9 @@ for (const r of rows) {
 }
 lines.push(`| node -e 0 | | ${fmt(floor.ms)} | ${fmt(floor.rss)} | | | | | 1.00 |`);
 lines.push('');
-lines.push('| pathological input (errcat rows) | n | ms at n | ms at 4n | 4n / n (linear ≈ 4) |');
-lines.push('| --- | ---: | ---: | ---: | ---: |');
-for (const l of linearity) lines.push(`| ${l.input} | ${l.n} | ${fmt(l.ms)} | ${fmt(l.ms4n)} | ${fmt(l.ratio, 1)} |`);
+lines.push('| pathological input (errcat rows, or build) | n | ms at n | ms at 4n | 4n / n (linear ≈ 4) | peak MB at 4n |');
+lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const l of linearity) lines.push(`| ${l.input} | ${l.n} | ${fmt(l.ms)} | ${fmt(l.ms4n)} | ${fmt(l.ratio, 1)} | ${fmt(l.rss4n)} |`);
 
 lines.push('');
 lines.push(`| paired, median of ${PAIRS} runs | errcat ms | reference ms | errcat / reference |`);

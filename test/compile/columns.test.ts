@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../pipeline/compile';
+import { extraKeys } from '../../pipeline/normalize';
 import { mapHeader } from '../../pipeline/normalize/columns';
 import { explicitCatalog } from '../../pipeline/sources';
 import { repoRoot } from '../helpers/reference';
@@ -62,6 +63,45 @@ describe('column mapping', () => {
     expect(kept.report.divergences.map((d) => d.message)).toEqual([
       'column "说明" in zh would fill description, which "描述" already fills; its cells are kept as extra["说明"] (map it in catalog.json "columns")',
     ]);
+  });
+
+  it('keeps every column of a repeated header, under numbered keys, and counts every cell as kept', () => {
+    // 备注 ×2 (no field), 描述 ×3 (the first fills description), and columns headed __proto__ and constructor.
+    const kept = compileOne('duplicate-headers.md');
+    expect(kept.catalog.entries.map((e) => e.texts.zh)).toEqual([
+      {
+        message: null, description: '一', measure: null, line: 5,
+        extra: { 备注: '甲', '备注 (2)': '乙', '描述 (2)': '二', ['__proto__']: '原型', '描述 (3)': '三', constructor: '构造' },
+      },
+      { message: null, description: '四', measure: null, line: 6, extra: { '备注 (2)': '丙', constructor: '五' } },
+    ]);
+    const extra = kept.catalog.entries[0]!.texts.zh!.extra!;
+    expect(Object.keys(extra)).toEqual(['备注', '备注 (2)', '描述 (2)', '__proto__', '描述 (3)', 'constructor']);
+    expect(JSON.parse(kept.artifacts.get('columns/catalog.json')!).entries[0].texts.zh.extra).toEqual(extra);
+    // The CSV has one column per key, the same keys as the JSON.
+    const csv = kept.artifacts.get('columns/catalog.csv')!.split('\n');
+    expect(csv[0]).toBe('errorCode,variant,httpStatus,httpStatuses,module,message_zh,description_zh,measure_zh,__proto___zh,constructor_zh,备注_zh,备注 (2)_zh,描述 (2)_zh,描述 (3)_zh');
+    expect(csv[1]).toBe('V.0001,1,,,,,一,,原型,构造,甲,乙,二,三');
+    expect(kept.report.divergences.map((d) => d.message)).toEqual([
+      'column "__proto__" in zh maps to no field; its cells are kept as extra["__proto__"] (map it in catalog.json "columns")',
+      'column "constructor" in zh maps to no field; its cells are kept as extra["constructor"] (map it in catalog.json "columns")',
+      'column "备注" in zh maps to no field; its cells are kept as extra["备注 (2)"] (map it in catalog.json "columns")',
+      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (2)"] (map it in catalog.json "columns")',
+      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (3)"] (map it in catalog.json "columns")',
+      'column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in catalog.json "columns")',
+    ]);
+    // 8 non-empty cells in the first row, 4 in the second: every one is in the catalog.
+    expect(kept.accounting.cells).toEqual({ read: 12, kept: 12, inRowsLeftOut: 0, ignored: 0, dropped: 0 });
+  });
+
+  it('numbers a repeated header past keys other columns already use', () => {
+    expect(extraKeys(['备注', '备注', '备注 (2)', '备注', ''])).toEqual(['备注', '备注 (3)', '备注 (2)', '备注 (4)', '']);
+    expect(extraKeys(['', '', 'x', ''])).toEqual(['', '(2)', 'x', '(3)']);
+  });
+
+  it('counts the cells of an ignored column as ignored, not dropped', () => {
+    const ignored = compileOne('unknown-column.md', 'ignore-remarks.json');
+    expect(ignored.accounting.cells).toEqual({ read: 4, kept: 3, inRowsLeftOut: 0, ignored: 1, dropped: 0 });
   });
 
   it('maps extra headers from catalog.json', () => {

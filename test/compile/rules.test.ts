@@ -56,7 +56,13 @@ describe('divergence rules on a fixture that triggers each once', () => {
   it('accounts for every row: read = kept + left out, with the reason', () => {
     // 27 rows: the range, __proto__ (invalid-code) and the row without a code (empty-field) are left
     // out; the repeat of T.01.400005 is kept by collapsing into its twin, both T.01.400006 rows are kept.
-    expect(compiled.accounting).toEqual({ read: 27, kept: 24, excluded: { 'invalid-code': 2, 'empty-field': 1 } });
+    expect(compiled.accounting).toEqual({
+      read: 27,
+      kept: 24,
+      excluded: { 'invalid-code': 2, 'empty-field': 1 },
+      // 78 non-empty zh cells + 55 en; the three rows left out hold 5 + 5 + 4 of them.
+      cells: { read: 133, kept: 119, inRowsLeftOut: 14, ignored: 0, dropped: 0 },
+    });
     expect(compiled.catalog.entries.map((e) => e.errorCode)).toEqual([
       'T.01.400001', 'T.01.400002', 'T.01.400003', 'T.01.400004', 'T.01.400005', 'T.01.400006',
       'T.01.400010', 'T.01.400011', 'T.01.400012', 'T.01.400013', 'T.01.400014', 'T.01.400015',

@@ -34,7 +34,9 @@ export const duplicateCode: Rule = {
         for (const row of rows) {
           if (collapsed.has(row)) continue;
           const module = collapseSpace(row.values.module);
-          byModule.set(module, [...(byModule.get(module) ?? []), row]);
+          const group = byModule.get(module);
+          if (group) group.push(row);
+          else byModule.set(module, [row]);
         }
         for (const [module, group] of byModule) {
           if (group.length < 2) continue;
