@@ -9,25 +9,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../pipeline/compile';
 import { DEFAULT_CODE_PATTERN, loadConfig } from '../../pipeline/config';
-import { isErrcatError } from '../../pipeline/errors';
 import { MAX_CODE_LENGTH } from '../../pipeline/merge';
 import { backtrackingHazard } from '../../pipeline/regex-safety';
 import { explicitCatalog } from '../../pipeline/sources';
+import { errorOf } from '../helpers/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'errcat-regex-'));
 function settings(name: string, value: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(value));
   return path;
-}
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isErrcatError(error)) return error.format();
-    throw error;
-  }
-  throw new Error('no error');
 }
 
 const NESTED = 'can match one text in ever more ways as it grows (a repetition of something that itself repeats, or of alternatives that match ' +

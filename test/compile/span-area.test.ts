@@ -7,22 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../pipeline/compile';
-import { isErrcatError } from '../../pipeline/errors';
 import { explicitCatalog } from '../../pipeline/sources';
+import { errorOf } from '../helpers/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'errcat-spans-'));
 function compilePage(name: string, text: string) {
   writeFileSync(join(dir, name), text);
   return () => compileCatalog(explicitCatalog([`zh=${join(dir, name)}`], 'spans'));
-}
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isErrcatError(error)) return error.format();
-    throw error;
-  }
-  throw new Error('no error');
 }
 
 const header = '<table><tr><th>错误码</th><th>错误信息</th></tr>\n';
