@@ -137,10 +137,11 @@ describe('markdownCode', () => {
         expect(onlyBlock(`x ${markdownCode(text, false)} y\n`, 'paragraph')[1]).toEqual(expect.objectContaining({ type: 'inlineCode', value: text }));
         const cell = tables(parseMarkdown(`| a | b |\n| --- | --- |\n| x | ${markdownCode(text, true)} |\n`))[0]![1]!;
         expect(cell).toHaveLength(2);
-        if (text.includes('\\|')) expect(inertText(cell[1]!)).toBe(text);
+        // Given as plain text, whose spaces at the cell's ends GFM trims (documented in markdownText).
+        if (text.includes('\\|')) expect(inertText(cell[1]!)).toBe(text.replace(/^[ \t]+|[ \t]+$/g, ''));
         else expect(cell[1]).toEqual([expect.objectContaining({ type: 'inlineCode', value: text })]);
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.ERRCAT_FUZZ_RUNS ?? 200) },
     );
   });
 });
