@@ -1,7 +1,7 @@
 import type { Finding, Rule, RuleContext } from '../rule';
 import { variantRows } from '../rule';
 import { QUOTING_WITH_SPACE } from '../../text';
-import { differingWords, messageScript } from './message-text';
+import { differingWords, messageScript, type Script } from './message-text';
 
 /**
  * Texts equal but for typography, as a translator reads them: Unicode NFKC (full-width ，：（） →
@@ -26,6 +26,16 @@ export function foldTypography(text: string): string {
 type Kind = 'mismatch' | 'punctuation';
 
 /**
+ * Whether two messages' wording can be compared: both predominantly in one script, or one of them
+ * with no words at all (an identifier such as `SC_BAD_REQUEST` is the same text in every language).
+ * A mixed-script message is compared with nothing.
+ */
+function sameScript(a: Script, b: Script): boolean {
+  if (a === 'mixed' || b === 'mixed') return false;
+  return a === b || a === 'none' || b === 'none';
+}
+
+/**
  * Compares, in each variant, each language's message with the primary language's (the first one
  * present). Only messages in the same script are compared: a Chinese message against an English one
  * is a translation, not a divergence (see {@link messageScript}).
@@ -41,7 +51,7 @@ function compareMessages(context: RuleContext, kind: Kind): Finding[] {
       const b = other.values.message ?? '';
       if (a === b) continue;
       const script = messageScript(b);
-      if (script === 'mixed' || script !== scriptA) continue;
+      if (!sameScript(scriptA, script)) continue;
       const typographyOnly = foldTypography(a) === foldTypography(b);
       if ((kind === 'punctuation') !== typographyOnly) continue;
       const words = kind === 'mismatch' ? differingWords(a, b, foldTypography) : null;
