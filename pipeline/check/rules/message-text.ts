@@ -93,5 +93,5 @@ function span(text: string, tokens: Token[], from: number, to: number): string {
 
 function clip(text: string): string {
   const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > MAX_SPAN ? `${chars.slice(0, MAX_SPAN - 1).join('')}…` : chars.join('');
+  return chars.length > MAX_SPAN ? `${chars.slice(0, MAX_SPAN - 1).join('')}\u2026` : chars.join('');
 }

@@ -20,7 +20,7 @@ export function foldTypography(text: string): string {
     .replace(QUOTING_WITH_SPACE, '$1')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.。]$/u, '');
+    .replace(/[.\u3002]$/u, '');
 }
 
 type Kind = 'mismatch' | 'punctuation';
