@@ -29,6 +29,12 @@ export function spacedAround(core: string, flags = ''): RegExp {
 export const PUNCTUATION_WITH_SPACE = spacedAround('(\\p{P})', 'gu');
 
 /**
+ * Punctuation and the backtick (a symbol, \p{Sk}, used as a code quote) with the whitespace around
+ * them, captured: for the message rules, where `characters \`~!` and `characters\`~!` are the same text.
+ */
+export const QUOTING_WITH_SPACE = spacedAround('([\\p{P}`])', 'gu');
+
+/**
  * Where a piece of `text` from `start`, at most `units` UTF-16 units long, ends without splitting
  * a surrogate pair (each half alone would encode as U+FFFD): for encoding a long text a piece at
  * a time.

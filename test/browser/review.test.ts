@@ -132,6 +132,35 @@ describe.skipIf(!hasChromium)('the review page in a real browser', () => {
     await v.page.context().close();
   });
 
+  it('counts in each chip exactly the rows its filter shows', async () => {
+    // R.1 has an identical repeat and two contradicting rows (two duplicate-code findings on one
+    // row, whose chip said 2 where the filter showed 1); R.2 contradicts in both languages.
+    const header = (m: string, s: string, c: string, t: string) => `|${m}|${s}|${c}|${t}|\n|--|--|--|--|\n`;
+    const zh = join(work, 'chips-zh.md');
+    const en = join(work, 'chips-en.md');
+    writeFileSync(zh, `# T\n\n${header('模块', '状态码', '错误码', '错误信息')}|甲|400|R.1|一|\n|甲|400|R.1|一|\n|甲|400|R.1|二|\n|乙|400|R.2|三|\n|乙|400|R.2|四|\n|乙|400|R.3|五|\n`);
+    writeFileSync(en, `# T\n\n${header('Module', 'Status Code', 'Error Code', 'Error Message')}|A|400|R.1|one|\n|A|400|R.1|two|\n|B|400|R.2|three|\n|B|400|R.2|four|\n`);
+    const compiled = compileCatalog(explicitCatalog([`zh=${zh}`, `en=${en}`], 'chips'));
+    const file = join(work, 'chips.html');
+    writeFileSync(file, compiled.artifacts.get('chips/index.html')!);
+    const url = pathToFileURL(file).href;
+    const v = await visit(url);
+    const chips = await v.page.locator('ul.counts a[href^="#rule="], ul.counts a[href^="#severity="]').all();
+    expect(chips.length).toBeGreaterThanOrEqual(4);
+    const seen: Record<string, [number, number]> = {};
+    for (const chip of chips) {
+      const hash = (await chip.getAttribute('href'))!;
+      const said = Number(await chip.locator('b').textContent());
+      await chip.click();
+      await v.page.waitForFunction((h) => location.hash === h, hash);
+      seen[hash] = [said, await v.page.locator('tr[data-row]:visible').count()];
+    }
+    // Counted by hand: duplicate-code on R.1 (both zh variants it names) and R.2 (both variants).
+    expect(seen['#rule=duplicate-code']).toEqual([4, 4]);
+    for (const [hash, [said, shown]] of Object.entries(seen)) expect(shown, hash).toBe(said);
+    expect(v.consoleErrors).toEqual([]);
+  });
+
   it('keeps hostile cell text as text: nothing runs, nothing is injected, nothing is fetched', async () => {
     const dir = join(repoRoot, 'test', 'fixtures', 'hostile', 'review');
     const compiled = compileCatalog(explicitCatalog([`zh=${join(dir, 'zh.md')}`, `en=${join(dir, 'en.rst')}`], 'hostile'));

@@ -67,7 +67,7 @@ describe('build and check', () => {
   it("check's text report: divergence messages, locations and the baseline's entries stay on their lines", () => {
     const { status, stdout } = errcat(['check', '--fail-on', 'warning'], work);
     expect(status).toBe(1);
-    expect(stdout).toContain('  warning message-mismatch sources/live/zh.md:9, sources/live/en.md:7: ##\\x5berror]LIVE.0003: the zh and en pages give different messages\n');
+    expect(stdout).toContain('  warning message-mismatch sources/live/zh.md:9, sources/live/en.md:7: ##\\x5berror]LIVE.0003: the zh and en pages give different messages: "heading ::error title=pwned::owned" vs "warning::en ##\\x5berror]two"\n');
     expect(stdout).toContain('column "备注\\n::error title=pwned::from a header" in zh maps to no field');
     expect(stdout).toContain('  stale\\n::error title=pwned::from the baseline: ##\\x5berror]stale \\x1b[31mred\\x1b[0m\n');
     expectInertLog(stdout);

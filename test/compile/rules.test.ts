@@ -29,7 +29,7 @@ describe('divergence rules on a fixture that triggers each once', () => {
       ['message-mismatch', 'warning', 'T.01.400004', 'zh:10 en:15'],
       ['message-punctuation', 'info', 'T.01.400002', 'zh:8 en:11'],
       ['duplicate-code', 'info', 'T.01.400005', 'zh:11 zh:12'],
-      ['duplicate-code', 'error', 'T.01.400006', 'zh:13 zh:14'],
+      ['duplicate-code', 'warning', 'T.01.400006', 'zh:13 zh:14'],
       ['invalid-code', 'error', null, 'zh:15'],
       ['invalid-code', 'error', null, 'zh:16'],
       ['status-in-code', 'warning', 'T.01.400003', 'zh:9'],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPunctuation } from '../../pipeline/check/rules/message';
+import { foldTypography } from '../../pipeline/check/rules/message';
 import { compileCatalog } from '../../pipeline/compile';
 import { normalizeCode, parseStatuses } from '../../pipeline/normalize';
 import { explicitCatalog } from '../../pipeline/sources';
@@ -60,7 +60,7 @@ describe('spacedAround: \\s*(core)\\s* in linear time, with the same matches', (
     expect(normalizeCode(`SVC${run}0001`)).toBe(`SVC${run}0001`);
     expect(parseStatuses(`400${run}/${run}404`)).toEqual([400, 404]);
     expect(parseStatuses(`400${run}1`)).toBeNull();
-    expect(foldPunctuation(`a${run},${run}b${run}c`)).toBe('a,b c');
+    expect(foldTypography(`a${run},${run}b${run}c`)).toBe('a,b c');
   });
 });
 

@@ -4,14 +4,17 @@ import { collapseSpace } from '../../text';
 import type { Finding, Rule } from '../rule';
 
 /**
- * Rows of one code in one language. Identical repeats collapse into one variant (info). Distinct
- * rows are variants; they are told apart by their module, so distinct rows under the same module
- * (or with no module) conflict: a reader cannot tell which one applies (error). Every row is kept.
+ * Rows of one code in one language. A code documented in several rows is the catalog's model (one
+ * variant per row: one code, many causes), not a divergence; a finding is kept only where a doc
+ * writer has something to fix. Identical repeats collapse into one variant (info: delete the
+ * repeat). Rows under the same module with the same status but different messages contradict each
+ * other: a reader cannot tell which message the API returns (warning). Rows that differ in module
+ * or in status are variants told apart by it: no finding. Every row is kept.
  */
 export const duplicateCode: Rule = {
   id: 'duplicate-code',
-  defaultSeverity: 'error',
-  summary: 'A code listed more than once in one language: identical rows (collapsed into one) are info; different rows under the same module, or with no module, conflict (error). Every row is kept.',
+  defaultSeverity: 'warning',
+  summary: 'A code listed more than once in one language where a doc writer has something to fix: identical rows (collapsed into one) are info; rows under the same module with the same status but different messages contradict each other (warning). Rows told apart by module or status are variants, not findings. Every row is kept.',
   template: '{code} is listed {count} times in {lang} ({how})',
   check(context) {
     const findings: Finding[] = [];
@@ -30,27 +33,15 @@ export const duplicateCode: Rule = {
             identity: [lang, 'identical'],
           });
         }
-        const byModule = new Map<string, SourceRow[]>();
-        for (const row of rows) {
-          if (collapsed.has(row)) continue;
-          const module = collapseSpace(row.values.module);
-          const group = byModule.get(module);
-          if (group) group.push(row);
-          else byModule.set(module, [row]);
-        }
-        for (const [module, group] of byModule) {
-          if (group.length < 2) continue;
+        for (const [[module, status], group] of sameModuleAndStatus(rows.filter((r) => !collapsed.has(r)))) {
+          const messages = new Set(group.map((r) => collapseSpace(r.values.message)));
+          if (messages.size < 2) continue;
+          const where = `${module ? `under module "${module}"` : 'with no module'}, ${status ? `status ${status}` : 'no status'}`;
           findings.push({
             errorCode: code,
-            params: {
-              code,
-              lang,
-              count: String(group.length),
-              how: `conflicting rows ${module ? `under module "${module}"` : 'with no module to tell them apart'}; each is kept as a variant`,
-            },
+            params: { code, lang, count: String(group.length), how: `${messages.size} different messages ${where}; each is kept as a variant` },
             rows: group,
-            severity: 'error',
-            identity: [lang, 'conflicting', module],
+            identity: [lang, 'contradicting', module, status],
           });
         }
       }
@@ -58,3 +49,17 @@ export const duplicateCode: Rule = {
     return findings;
   },
 };
+
+/** Rows grouped by module and status (as written, spacing collapsed), in page order. */
+function sameModuleAndStatus(rows: SourceRow[]): Array<[[string, string], SourceRow[]]> {
+  const groups = new Map<string, [[string, string], SourceRow[]]>();
+  for (const row of rows) {
+    const module = collapseSpace(row.values.module);
+    const status = collapseSpace(row.values.httpStatus);
+    const key = JSON.stringify([module, status]);
+    const group = groups.get(key);
+    if (group) group[1].push(row);
+    else groups.set(key, [[module, status], [row]]);
+  }
+  return [...groups.values()];
+}

@@ -31,6 +31,10 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
   const present = (rule: string) => report.divergences.some((d) => d.rule === rule);
   const severities = SEVERITIES.filter((s) => report.divergences.some((d) => d.severity === s));
   const title = `errcat review: ${catalog.catalog}`;
+  // A chip counts the table rows its filter shows, not divergences: one row may carry several
+  // divergences of a rule (a code's identical repeats and its contradicting rows, both duplicate-code).
+  const rowsShown = (concerns: (d: Divergence) => boolean) =>
+    rows.filter((r) => r.divergences.some(concerns)).length + unattached.filter(concerns).length;
 
   const header: ElementContent[] = [
     h('h1', title),
@@ -41,15 +45,15 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
     ]),
     h('p', { className: ['summary'] },
       `${catalog.entries.length} entries${variants > catalog.entries.length ? ` (${variants} variants)` : ''}, ${report.divergences.length} divergences.`),
-    h('ul', { className: ['counts'], ariaLabel: 'Divergences by rule and by severity; each count filters the table' }, [
+    h('ul', { className: ['counts'], ariaLabel: 'Rows by rule and by severity; each count filters the table to those rows' }, [
       h('li', h('a', { href: '#' }, `all ${rows.length + unattached.length} rows`)),
       ...RULES.filter((r) => present(r.id)).map((r) => {
         const found = report.divergences.filter((d) => d.rule === r.id);
         const sev = SEVERITIES.filter((s) => found.some((d) => d.severity === s)).join('/');
-        return h('li', h('a', { href: `#rule=${r.id}`, title: r.summary }, [`${r.id} `, h('b', String(found.length)), ` (${sev})`]));
+        return h('li', h('a', { href: `#rule=${r.id}`, title: r.summary }, [`${r.id} `, h('b', String(rowsShown((d) => d.rule === r.id))), ` (${sev})`]));
       }),
       ...severities.map((s) =>
-        h('li', h('a', { href: `#severity=${s}` }, [h('span', { className: ['sev', s] }, s), ' ', h('b', String(report.divergences.filter((d) => d.severity === s).length))])),
+        h('li', h('a', { href: `#severity=${s}` }, [h('span', { className: ['sev', s] }, s), ' ', h('b', String(rowsShown((d) => d.severity === s)))])),
       ),
     ]),
     h('p', { className: ['legend'] }, [
@@ -102,9 +106,11 @@ function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
     const variants = variantsOf(entry);
     const found = variants.map((): Divergence[] => []);
     for (const d of byCode.get(entry.errorCode) ?? []) {
-      // A divergence belongs to the variant whose rows it names; else (a collapsed repeat) to the first.
-      const index = variants.findIndex((v) => d.locations.some((loc) => v.texts[loc.lang]?.line === loc.line));
-      found[Math.max(index, 0)]!.push(d);
+      // A divergence belongs to every variant whose rows it names (contradicting rows are several
+      // variants); else (a collapsed repeat) to the first.
+      const named = variants.map((v) => d.locations.some((loc) => v.texts[loc.lang]?.line === loc.line));
+      if (!named.includes(true)) named[0] = true;
+      named.forEach((is, index) => is && found[index]!.push(d));
     }
     variants.forEach((variant, index) => rows.push({ entry, variant, index, count: variants.length, divergences: found[index]! }));
   }

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldTypography } from '../../pipeline/check/rules/message';
+import { differingWords, messageScript } from '../../pipeline/check/rules/message-text';
+import { compileCatalog } from '../../pipeline/compile';
+import { explicitCatalog } from '../../pipeline/sources';
+import { repoRoot } from '../helpers/reference';
+
+const dir = join(repoRoot, 'test', 'fixtures', 'messages');
+
+// test/fixtures/messages: one row per pattern a translator meets (body rows start at line 5 on both
+// pages). Every expectation below was worked out by hand from those rows.
+describe('message and repeated-code findings a translator would agree with', () => {
+  const compiled = compileCatalog(explicitCatalog([`zh=${join(dir, 'zh.md')}`, `en=${join(dir, 'en.md')}`], 'messages'));
+  const found = (rule: string) =>
+    compiled.report.divergences.filter((d) => d.rule === rule).map((d) => [d.severity, d.errorCode, d.locations.map((l) => `${l.lang}:${l.line}`).join(' '), d.message]);
+
+  it('compares no Chinese message with its English translation, even one holding an identifier or an English word', () => {
+    const codes = compiled.report.divergences.filter((d) => d.rule.startsWith('message-')).map((d) => d.errorCode);
+    expect(codes).not.toContain('M.001');
+    expect(codes).not.toContain('M.002');
+  });
+
+  it('calls case, dashes, a trailing full stop, quotes and spacing at punctuation typography (info)', () => {
+    expect(found('message-punctuation')).toEqual([
+      ['info', 'M.003', 'zh:7 en:7', 'M.003: the zh and en messages differ only in typography'],
+      ['info', 'M.004', 'zh:8 en:8', 'M.004: the zh and en messages differ only in typography'],
+      ['info', 'M.005', 'zh:9 en:9', 'M.005: the zh and en messages differ only in typography'],
+      ['info', 'M.006', 'zh:10 en:10', 'M.006: the zh and en messages differ only in typography'],
+    ]);
+  });
+
+  it('keeps a real difference a warning naming the differing words, beside a dash difference', () => {
+    expect(found('message-mismatch')).toEqual([
+      ['warning', 'M.007', 'zh:11 en:11', 'M.007: the zh and en pages give different messages: "20" vs "200"'],
+      // An identifier is the same in every language: compared with the English sentence (words only, no stop).
+      ['warning', 'M.008', 'zh:12 en:12', 'M.008: the zh and en pages give different messages: "SC_BAD_REQUEST" vs "Invalid parameter"'],
+      // Chinese against Chinese is compared, character by character.
+      ['warning', 'M.009', 'zh:13 en:13', 'M.009: the zh and en pages give different messages: "错误" vs "无效"'],
+    ]);
+  });
+
+  it('reports of one code with many causes only identical rows and contradicting rows of one module and status', () => {
+    expect(found('duplicate-code')).toEqual([
+      // D.1: three rows told apart by module or status are variants: no finding.
+      // Same code: ordered by file name, en before zh.
+      ['warning', 'D.2', 'en:17 en:18', 'D.2 is listed 2 times in en (2 different messages under module "Tags", status 400; each is kept as a variant)'],
+      ['warning', 'D.2', 'zh:17 zh:18', 'D.2 is listed 2 times in zh (2 different messages under module "标签", status 400; each is kept as a variant)'],
+      ['info', 'D.3', 'zh:19 zh:20', 'D.3 is listed 2 times in zh (1 identical repeat, kept once)'],
+    ]);
+    expect(compiled.report.divergences.filter((d) => d.errorCode === 'D.1')).toEqual([]);
+    expect(compiled.catalog.entries.find((e) => e.errorCode === 'D.1')!.variants).toHaveLength(3);
+  });
+});
+
+describe('the message helpers', () => {
+  it('folds a space before a backtick, en and em dashes, the minus sign and full-width forms', () => {
+    expect(foldTypography('characters `~!@')).toBe(foldTypography('characters`~!@'));
+    expect(foldTypography('1–168 — 2−3')).toBe(foldTypography('1-168 - 2-3'));
+    expect(foldTypography('参数（name）无效。')).toBe(foldTypography('参数(name)无效'));
+    expect(foldTypography('range 1-20')).not.toBe(foldTypography('range 1-200'));
+  });
+
+  it('decides the script by words, not letters, and leaves identifiers out', () => {
+    expect(messageScript('命名空间namespace不存在')).toBe('Han');
+    expect(messageScript('无效的project_id: CCI.02.409101')).toBe('Han');
+    expect(messageScript('The namespace does not exist.')).toBe('Latin');
+    expect(messageScript('SC_BAD_REQUEST')).toBe('none');
+    // Half English, half Chinese: neither script is two thirds of the words.
+    expect(messageScript('Invalid 名称')).toBe('mixed');
+  });
+
+  it('names the shortest differing span, widened by a word where one side only adds', () => {
+    expect(differingWords('project id invaild', 'project id invalid', foldTypography)).toEqual(['invaild', 'invalid']);
+    expect(differingWords('cannot be deleted', 'cannot be deleted now', foldTypography)).toEqual(['deleted', 'deleted now']);
+    expect(differingWords('a/b', 'a-b', foldTypography)).toEqual(['/', '-']);
+  });
+});
