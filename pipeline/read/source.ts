@@ -2,6 +2,13 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { ErrcatError } from '../errors';
 
+/**
+ * The largest page errcat reads: 64 MiB, a hundred times the largest real error-code page. Reading
+ * costs memory several times a page's size (its text, its lines, the parser's tokens), so a larger
+ * file is refused before it is decoded rather than read until memory runs out.
+ */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+
 /** A page's text, decoded and with line ends normalised to LF; `file` is the path as given. */
 export interface SourceText {
   file: string;
@@ -27,8 +34,12 @@ export function readSource(file: string): SourceText {
  * Decodes UTF-8 strictly: a page with a NUL byte is refused as binary and invalid UTF-8 is refused
  * with its byte offset and line, because a silently replaced byte would end up in the catalog.
  * A BOM is dropped and CRLF / CR line ends become LF, so line numbers match what editors show.
+ * A page over {@link MAX_PAGE_BYTES} is refused first.
  */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
+  if (bytes.length > MAX_PAGE_BYTES) {
+    throw new ErrcatError(file, 0, `Page too large: ${bytes.length} bytes; expected at most ${MAX_PAGE_BYTES} bytes (64 MiB), errcat's limit for one page`);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new ErrcatError(file, lineAtByte(bytes, nul), `Binary file: NUL byte at byte offset ${nul}; expected a UTF-8 text page`);
