@@ -101,3 +101,27 @@ describe('HTML tables', () => {
     );
   });
 });
+
+describe('reStructuredText inline markup', () => {
+  const grid = (text: string) => `+${'-'.repeat(text.length + 2)}+\n| ${text} |\n+${'-'.repeat(text.length + 2)}+\n`;
+  const titled = (title: string) => `${title}\n${'='.repeat(title.length)}\n\n${grid('x')}\n`;
+
+  it('reads titles of long reference-name shapes (`_a_a_a…`, `a-a-…-a_x`, ` [a [a …`) as docutils does', () => {
+    const underscores = '_a'.repeat(5_000); // a name preceded by `_` cannot start a reference: stays as written
+    const dashes = `${'a-'.repeat(5_000)}a_x`; // `_` joins `x` into the name: no reference end
+    const brackets = ' [a'.repeat(5_000).trim(); // no `]`: no footnote reference
+    const { tables } = read('names.rst', [underscores, dashes, brackets].map(titled).join('\n'));
+    expect(tables.map((t) => t.section)).toEqual([underscores, dashes, brackets]);
+  });
+
+  it('resolves a reference whose name is a chain of thousands of runs', () => {
+    const name = Array.from({ length: 5_000 }, (_, i) => `n${i}`).join('_');
+    const page = `.. _${name}: https://example.com/\n\n${titled(`${name}_`)}`;
+    expect(read('chain.rst', page).tables[0]!.section).toBe(name);
+  });
+
+  it('reads a grid cell of `_a_a_a…` as written', () => {
+    const text = `x ${'_a'.repeat(5_000)}_ y`;
+    expect(cells(read('cell.rst', `Errors\n======\n\n${grid(text)}`).tables[0]!)).toEqual([[text]]);
+  });
+});
