@@ -120,8 +120,92 @@ describe('reStructuredText inline markup', () => {
     expect(read('chain.rst', page).tables[0]!.section).toBe(name);
   });
 
+  it('refuses bodies nested more than 64 deep (10,000 on one line overflowed the stack), naming the line', () => {
+    expect(failure('bullets.rst', `Errors\n======\n\n${'- '.repeat(10_000)}a\n`).format()).toBe(
+      'bullets.rst:4: reStructuredText nested too deeply: more than 64 block quotes, list items, table cells or directives inside one another here; expected at most 64',
+    );
+    const quotes = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}q`).join('\n\n');
+    // The page's body is level 1; a line indented k is in a block quote of level k + 1, so level 65
+    // starts with the line indented 64, line 4 + 2 * 64.
+    expect(failure('quotes.rst', `Errors\n======\n\n${quotes(100)}\n`).line).toBe(132);
+    const { tables } = read('deep.rst', `Errors\n======\n\n${quotes(64)}\n\n${grid('E.1')}`);
+    expect(tables.map(cells)).toEqual([[['E.1']]]);
+  });
+
   it('reads a grid cell of `_a_a_a…` as written', () => {
     const text = `x ${'_a'.repeat(5_000)}_ y`;
     expect(cells(read('cell.rst', `Errors\n======\n\n${grid(text)}`).tables[0]!)).toEqual([[text]]);
+  });
+});
+
+describe('Markdown read by micromark, within bounds', () => {
+  // A pipe table of several rows first, so that the page goes the usual way (its rows cut out of
+  // what micromark reads, lines mapped back), then the hostile part, then a table that must read.
+  const head = '# Errors\n\n|错误码|说明|\n|--|--|\n|A.1|x|\n|A.2|y|\n|A.3|z|\n\n';
+  const tail = (line: number) => ({ line, text: '## After\n\n|code|text|\n|--|--|\n|B.1|ok|\n' });
+  const lineCount = (text: string) => text.split('\n').length - 1;
+
+  /** Reads `head + body + tail` and checks that both tables are read, the second at its line. */
+  function readsAround(body: string): void {
+    const after = tail(lineCount(head + body) + 3);
+    const { tables } = read('page.md', head + body + after.text);
+    expect(tables.map((t) => [t.line, t.section, cells(t)])).toEqual([
+      [3, 'Errors', [['错误码', '说明'], ['A.1', 'x'], ['A.2', 'y'], ['A.3', 'z']]],
+      [after.line, 'After', [['code', 'text'], ['B.1', 'ok']]],
+    ]);
+  }
+
+  it('refuse a paragraph of more than 1000 emphasis markers (`*a*a*a…`), naming its first line', () => {
+    const body = `intro\n\n${'*a'.repeat(1_001)}\n\n`;
+    expect(failure('emphasis.md', head + body).format()).toBe(
+      `emphasis.md:11: Too much inline markup: more than 1000 emphasis, strikethrough or link markers (* _ ~ [ ]) in one paragraph, heading or table cell from here; expected at most 1000, as the Markdown parser's time grows with their square`,
+    );
+    // 80 KB of it, as in the report, is refused the same way.
+    expect(failure('emphasis.md', `${head}${'*a'.repeat(40_000)}\n`).line).toBe(9);
+    // Paragraphs just under the limit, and many of them, read.
+    readsAround(`${'*a'.repeat(1_000)}\n\n`.repeat(20));
+  });
+
+  it('count markers per paragraph, heading and table row, not per page', () => {
+    const row = `|B.x|${'**b** [l](u) ~~s~~ '.repeat(10)}|`; // 100 markers a row
+    const table = `|code|text|\n|--|--|\n${Array(30).fill(row).join('\n')}\n`;
+    const list = `${Array(30).fill(`- ${'**b** '.repeat(25)}`).join('\n')}\n`; // 100 an item
+    const page = `${head}${table}\n${list}\n## ${'_i_ '.repeat(100)}\n`;
+    const { tables } = read('many.md', page);
+    expect(tables).toHaveLength(2);
+    expect(tables[1]!.rows).toHaveLength(31);
+    expect(tables[1]!.rows[30]!.cells[1]!.text).toBe('b l s '.repeat(10).trim());
+    // One table row with more than 1000 is refused: the limit is per row (and cell), not per table.
+    const over = `${head}|code|text|\n|--|--|\n${row}\n|B.y|${'*a'.repeat(1_001)}|\n`;
+    expect(failure('row.md', over).line).toBe(12);
+  });
+
+  it('refuse a table cell or heading of more than 1000 markers, naming its line', () => {
+    expect(failure('cell.md', `${head}|code|text|\n|--|--|\n|B.1|${'[*a]'.repeat(334)}|\n`).format()).toMatch(/^cell\.md:11: Too much inline markup/);
+    expect(failure('heading.md', `${head}## ${'~a'.repeat(1_001)}\n`).format()).toMatch(/^heading\.md:9: Too much inline markup/);
+  });
+
+  it('refuse lists and block quotes nested more than 64 deep, naming the line', () => {
+    const stair = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}- a`).join('\n');
+    expect(failure('deep.md', `${head}${stair(65)}\n`).format()).toBe(
+      'deep.md:73: Markdown nested too deeply: more than 64 block quotes and list items open on this line; expected at most 64',
+    );
+    expect(failure('quotes.md', `${head}${'>'.repeat(10_000)} a\n`).line).toBe(9);
+    expect(failure('bullets.md', `${head}${'- '.repeat(10_000)}a\n`).line).toBe(9);
+    // 64 levels read.
+    readsAround(`${stair(64)}\n\n${'>'.repeat(64)} a\n\n${'- '.repeat(64)}a\n\n`);
+  });
+
+  it('read thousands of block quotes and lists (micromark copies its events at the end of each)', () => {
+    readsAround('> note\n\n'.repeat(3_000));
+    readsAround('- item\n\ntext\n\n'.repeat(1_500));
+    // A tight nested list: no blank line, but every item at the start of a line is a place to cut.
+    readsAround(Array.from({ length: 1_000 }, (_, i) => `- item ${i}\n  - sub\n    - subsub\n`).join(''));
+  });
+
+  it('refuse thousands of block quote ends with no place to cut between them, naming where they start', () => {
+    const error = failure('ends.md', `${head}${'> a\n<!-- x -->\n'.repeat(2_000)}`);
+    expect(error.line).toBe(10); // the first line that ends a quote
+    expect(error.message).toMatch(/^Markdown too costly to read: block quotes or lists end on 2000 of the 4000 lines from here/);
   });
 });
