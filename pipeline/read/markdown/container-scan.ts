@@ -5,15 +5,16 @@
  * - Nesting: each line walks every open container, and a line that opens many (`- - - - … a`)
  *   costs far more (4,000 levels on one line: 36 s). Past {@link MAX_NESTING} levels a page is
  *   refused; the readers' tree walks are recursive too.
- * - Closing: when a line ends containers (the blank line after a block quote, a paragraph after a
- *   list, the next item of a list after a nested one), micromark copies every event of the
- *   document read so far, a few per line and one more per container open on it. The scan gives
- *   each line's ends and depth, so the caller can parse a page in pieces that each cost little
- *   (see grouped-parse).
+ * - Costly lines: a line that ends containers (the blank line after a block quote, a paragraph
+ *   after a list, the next item of a list after a nested one), a setext heading's underline, and a
+ *   lazy continuation line that may be a table row make micromark copy or search every event of
+ *   the document read so far, a few per line and one more per container open on it. The scan marks
+ *   those lines and gives each line's depth, so the caller can parse a page in pieces that each
+ *   cost little (see grouped-parse).
  *
- * The scan errs towards more nesting and more ends: a line is taken for a lazy continuation only
- * after paragraph text, and list items are opened by any marker (an empty item or an ordered one
- * may in fact not interrupt a paragraph).
+ * The scan errs towards more nesting and more costly lines: a line is taken for a harmless lazy
+ * continuation only after paragraph text, and list items are opened by any marker (an empty item
+ * or an ordered one may in fact not interrupt a paragraph).
  */
 import { ErrcatError } from '../../errors';
 import { isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
@@ -35,9 +36,9 @@ interface Container {
  */
 type Leaf = 'none' | 'paragraph' | 'fence' | 'html' | 'other';
 
-/** Per line: the containers it ends without starting a sibling in their place, and those open after it. */
+/** Per line: whether it is costly (1) or not (0), and the containers open after it. */
 export interface ContainerLines {
-  ends: Uint8Array;
+  costly: Uint8Array;
   depths: Uint8Array;
 }
 
@@ -46,15 +47,20 @@ export interface ContainerLines {
  * {@link MAX_NESTING} are open on a line; `pageLine` maps an index to the page's line.
  */
 export function scanContainers(lines: string[], file: string, pageLine: (index: number) => number): ContainerLines {
-  const ends = new Uint8Array(lines.length);
+  const costly = new Uint8Array(lines.length);
   const depths = new Uint8Array(lines.length);
   const stack: Container[] = [];
   let leaf: Leaf = 'none';
+  let afterText = false; // the line before is not blank (an underline under it makes a setext heading)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // Most lines open nothing and there is nothing to continue.
-    if (stack.length === 0 && !mayOpen(line.charCodeAt(0))) continue;
     const blank = isBlankLine(line);
+    // Most lines open nothing and there is nothing to continue.
+    if (stack.length === 0 && !mayOpen(line.charCodeAt(0))) {
+      if (afterText && isSetextUnderline(line)) costly[i] = 1;
+      afterText = !blank;
+      continue;
+    }
     let pos = 0;
     let col = 0;
     let matched = 0;
@@ -99,22 +105,26 @@ export function scanContainers(lines: string[], file: string, pageLine: (index: 
       }
     }
     const rest = line.slice(pos);
+    const underline = afterText && isSetextUnderline(rest);
+    afterText = !blank;
     if (!blank && opened.length === 0 && matched < stack.length && leaf === 'paragraph' && !interrupts(rest)) {
-      // A lazy continuation line: the paragraph, and the containers around it, go on.
+      // A lazy continuation line: the paragraph, and the containers around it, go on. One that may
+      // be a table row makes micromark look back over the document for where it belongs.
+      if (rest.includes('|')) costly[i] = 1;
       depths[i] = stack.length;
       continue;
     }
     let ended = stack.length - matched;
     // A list item followed by its sibling (the next item of a list) is not a costly end.
     if (ended > 0 && opened.length > 0 && !stack[matched]!.quote && !opened[0]!.quote) ended--;
-    ends[i] = ended;
+    if (ended > 0 || underline) costly[i] = 1;
     const continues = ended === 0 && opened.length === 0;
     stack.length = matched;
     for (const container of opened) stack.push(container);
     depths[i] = stack.length;
     leaf = nextLeaf(continues ? leaf : 'none', rest);
   }
-  return { ends, depths };
+  return { costly, depths };
 }
 
 /** The innermost container's content after a line whose text (after its container markers) is `text`. */
@@ -136,6 +146,16 @@ function nextLeaf(before: Leaf, text: string): Leaf {
 function looksLikeFence(text: string): boolean {
   const [p, col] = skipIndent(text, 0, 0);
   return col <= 3 && (text.startsWith('```', p) || text.startsWith('~~~', p));
+}
+
+/** `=` or `-` alone (after at most three spaces), spaces after: under a paragraph, a setext heading's underline. */
+function isSetextUnderline(text: string): boolean {
+  const [p, col] = skipIndent(text, 0, 0);
+  const mark = text[p];
+  if (col > 3 || (mark !== '=' && mark !== '-')) return false;
+  let k = p;
+  while (text[k] === mark) k++;
+  return isBlankLine(text.slice(k));
 }
 
 /** Characters that may start a line in a container: indentation, `>`, and list markers. */

@@ -26,12 +26,12 @@ import { checkInlineMarkers } from './inline-budget';
 
 /** A group is closed at the first cut after this many lines… */
 const GROUP_LINES = 256;
-/** …or after this many lines that end containers. */
-const GROUP_ENDS = 64;
+/** …or after this many costly lines (see container-scan). */
+const GROUP_COSTLY = 64;
 /**
- * What a group may cost micromark in container ends, each weighed by the lines before it in the
- * group (the events it copies): this many per line of the group, plus a little for short groups.
- * A group of a few hundred lines ending a list or quote on every other line stays well inside; a
+ * What a group may cost micromark in costly lines (see container-scan), each weighed by the events
+ * read before it in the group: this many per line of the group, plus a little for short groups. A
+ * group of a few hundred lines ending a list or quote on every other line stays well inside; a
  * stretch of thousands of such lines with no place to cut is refused.
  */
 export const GROUP_COST_PER_LINE = 512;
@@ -52,8 +52,8 @@ export function parseInGroups(text: string, parse: (text: string) => Root, optio
   const lines = text.split('\n');
   checkInlineMarkers(lines, options.file, pageLine);
   const containers = scanContainers(lines, options.file, pageLine);
-  const ends = containers.ends;
-  const cuts = mayDefineLinks(text) ? [] : candidateCuts(lines);
+  const costly = containers.costly;
+  const { cuts, afterHeading } = mayDefineLinks(text) ? { cuts: [], afterHeading: new Set<number>() } : candidateCuts(lines);
   const starts = lineStarts(lines);
   const children: RootContent[] = [];
   let from = 0;
@@ -66,18 +66,20 @@ export function parseInGroups(text: string, parse: (text: string) => Root, optio
   while (from < lines.length) {
     // The group runs to the first cut past its size, in lines or container ends.
     let to = from + 1;
-    let groupEnds = 0;
+    let groupCostly = 0;
     for (; to < lines.length; to++) {
-      if (to === cutFrom(to) && (to - from >= groupLines || groupEnds >= GROUP_ENDS)) break;
-      if (ends[to]! > 0) groupEnds++;
+      if (to === cutFrom(to) && (to - from >= groupLines || groupCostly >= GROUP_COSTLY)) break;
+      groupCostly += costly[to]!;
     }
     checkGroupCost(containers, from, to, options.file, pageLine);
     let tree = parse(sliceLines(text, starts, from, to));
     // A fence or HTML block left open by the group's end runs on past the cut: the group is parsed
     // again to the first cut after whatever closes it, and at least twice as long (so that a chain
     // of such blocks is parsed again a few times, not once per block).
-    for (let open = openAtEnd(tree, lines, from, to); open !== null && to < lines.length; open = openAtEnd(tree, lines, from, to)) {
-      to = cutFrom(Math.max(closingLine(lines, to, open) + 1, from + 2 * (to - from)));
+    const openAt = (tree: Root): Open | 'unsure' | null => (afterHeading.has(to) && !endsWithHeading(tree, to - from) ? 'unsure' : openAtEnd(tree, lines, from, to));
+    for (let open = openAt(tree); open !== null && to < lines.length; open = openAt(tree)) {
+      const closing = open === 'unsure' ? to : closingLine(lines, to, open);
+      to = cutFrom(Math.max(closing + 1, from + 2 * (to - from)));
       checkGroupCost(containers, from, to, options.file, pageLine);
       tree = parse(sliceLines(text, starts, from, to));
     }
@@ -95,9 +97,8 @@ export function parseInGroups(text: string, parse: (text: string) => Root, optio
 }
 
 /**
- * Refuses a group whose container ends would cost micromark too much (see container-scan): each
- * line that ends containers costs the events read before it in the group, one per line and one
- * per container open on it.
+ * Refuses a group whose costly lines would cost micromark too much (see container-scan): each
+ * costs the events read before it in the group, one per line and one per container open on it.
  */
 function checkGroupCost(containers: ContainerLines, from: number, to: number, file: string, pageLine: (index: number) => number): void {
   const allowed = GROUP_COST_PER_LINE * (to - from) + GROUP_COST_BASE;
@@ -107,8 +108,8 @@ function checkGroupCost(containers: ContainerLines, from: number, to: number, fi
   let first = -1;
   for (let i = from; i < to; i++) {
     events += 1 + containers.depths[i]!;
-    // The group's first line ends nothing of the group's (what it ends was parsed before).
-    if (i > from && containers.ends[i]! > 0) {
+    // The group's first line costs nothing (what it ends was parsed before).
+    if (i > from && containers.costly[i]) {
       cost += events;
       count++;
       if (first < 0) first = i;
@@ -118,7 +119,7 @@ function checkGroupCost(containers: ContainerLines, from: number, to: number, fi
   throw new ErrcatError(
     file,
     pageLine(first),
-    `Markdown too costly to read: block quotes or lists end on ${count} of the ${to - first} lines from here, with no place to read them apart (a blank line followed by an unindented line, or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
+    `Markdown too costly to read: ${count} of the ${to - from - (first - from)} lines from here end block quotes or lists, underline headings or continue a quote or list with a table row, with no place to read them apart (a blank line followed by an unindented line, a heading or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
   );
 }
 
@@ -136,21 +137,41 @@ function sliceLines(text: string, starts: number[], from: number, to: number): s
 
 /**
  * Lines where a group may start, after which micromark reads as if the text began there: an
- * unindented line after a blank line, and a bullet list item with text at the start of a line.
- * Everything open before such a line ends there, except a fenced code block or an HTML block that
- * runs on (checked after parsing, see openAtEnd) and a list that goes on with this item (which,
- * parsed apart, reads as a list of its own: the same items, cells and headings).
+ * unindented line after a blank line; a bullet list item with text or an ATX heading at the start
+ * of a line (both end whatever is open, except code and HTML); and an unindented line under a
+ * setext heading's underline (`afterHeading`: safe only if the group indeed ends with a heading,
+ * checked after parsing). Everything open before such a line ends there, except a fenced code
+ * block or an HTML block that runs on (checked after parsing, see openAtEnd) and a list that goes
+ * on with this item (which, parsed apart, reads as a list of its own: the same items, cells and
+ * headings).
  */
-function candidateCuts(lines: string[]): number[] {
+function candidateCuts(lines: string[]): { cuts: number[]; afterHeading: Set<number> } {
   // Cuts inside what looks like fenced code are left out: they would only be parsed again.
   const fenced = fencedLines(lines);
   const cuts: number[] = [];
+  const afterHeading = new Set<number>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length === 0 || line[0] === ' ' || line[0] === '\t' || fenced[i]) continue;
-    if ((isBlankLine(lines[i - 1]!) && !readsAsInterrupting(line)) || startsBullet(line)) cuts.push(i);
+    const before = lines[i - 1]!;
+    if ((isBlankLine(before) && !readsAsInterrupting(line)) || startsBullet(line) || isAtxHeading(line)) cuts.push(i);
+    else if (i >= 2 && !isBlankLine(lines[i - 2]!) && /^(?:=+|-+)[ \t]*$/.test(before)) {
+      cuts.push(i);
+      afterHeading.add(i);
+    }
   }
-  return cuts;
+  return { cuts, afterHeading };
+}
+
+/** `#` to `######` and a space, a tab or the line's end, at the start of the line. */
+function isAtxHeading(line: string): boolean {
+  return /^#{1,6}(?:[ \t]|$)/.test(line.slice(0, 8));
+}
+
+/** Whether the group's tree ends with a heading on its last line (`lines` long). */
+function endsWithHeading(tree: Root, lines: number): boolean {
+  const last = tree.children[tree.children.length - 1];
+  return last?.type === 'heading' && last.position?.end.line === lines;
 }
 
 /**
