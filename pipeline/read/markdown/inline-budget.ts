@@ -2,9 +2,9 @@
  * A limit on the emphasis, strikethrough and link markers micromark resolves together. micromark
  * matches each closing `*`, `_` or `~` run by walking back over the events of its paragraph (or
  * heading, or table cell), and each `]` against the `[` before it, rewriting the event list at every
- * match: time grows with the square of the markers in one such piece of inline text (80 KB of
+ * match: time grows with the closers times the events of one such piece of inline text (80 KB of
  * `*a*a*a…` took 36 s). errcat needs the text of headings and cells, so it cannot skip inline
- * parsing; it refuses a piece with more markers than any real page has.
+ * parsing; it refuses a piece with more closers than any real page has.
  *
  * A piece's markers are counted by lines, over-counting where unsure: a run of non-blank lines is
  * one piece, except that an ATX heading, a list item's first line and each row of a table are
@@ -16,7 +16,7 @@ import { ErrcatError } from '../../errors';
 import { splitPipeRow, DELIMITER_ROW } from './batched-tables';
 import { closesFence, fenceAt, htmlBlockEnd, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
 
-/** Markers (`*`, `~`, `[`, `]`, and `_` not between two letters or digits) allowed in one piece of inline text. */
+/** Markers that may close (see {@link countMarkers}) allowed in one piece of inline text. */
 export const MAX_INLINE_MARKERS = 1000;
 
 /** Refuses `lines` if a piece of inline text holds more than {@link MAX_INLINE_MARKERS} markers; `pageLine` maps a 0-based index to the page's line. */
@@ -33,7 +33,7 @@ export function checkInlineMarkers(lines: string[], file: string, pageLine: (ind
       throw new ErrcatError(
         file,
         pageLine(pieceStart),
-        `Too much inline markup: more than ${MAX_INLINE_MARKERS} emphasis, strikethrough or link markers (* _ ~ [ ]) in one paragraph, heading or table cell from here; expected at most ${MAX_INLINE_MARKERS}, as the Markdown parser's time grows with their square`,
+        `Too much inline markup: more than ${MAX_INLINE_MARKERS} emphasis, strikethrough or link markers that may close (* _ ~ after a non-space, and ]) in one paragraph, heading or table cell from here; expected at most ${MAX_INLINE_MARKERS}, as the Markdown parser's time grows with their square`,
       );
     }
   };
@@ -82,13 +82,22 @@ export function checkInlineMarkers(lines: string[], file: string, pageLine: (ind
   }
 }
 
-/** `*`, `~`, `[`, `]`, and `_` unless between two ASCII letters or digits (such a `_` can neither open nor close). */
+/**
+ * Markers that may close: `*`, `_` and `~` after a character other than a space (a run after a space
+ * or at the line's start can only open, and openers cost nothing until a closer looks back over
+ * them), except `_` between two ASCII letters or digits (which can neither open nor close); and `]`.
+ */
 export function countMarkers(line: string): number {
   let n = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === 42 || c === 126 || c === 91 || c === 93) n++;
-    else if (c === 95 && !(isAsciiWord(line.charCodeAt(i - 1)) && isAsciiWord(line.charCodeAt(i + 1)))) n++;
+    if (c === 93) n++;
+    else if (c === 42 || c === 126 || c === 95) {
+      const before = line.charCodeAt(i - 1); // NaN at the line's start
+      if (before !== before || before === 32 || before === 9) continue;
+      if (c === 95 && isAsciiWord(before) && isAsciiWord(line.charCodeAt(i + 1))) continue;
+      n++;
+    }
   }
   return n;
 }
