@@ -77,6 +77,23 @@ export const pathological = {
   'md: unterminated * and [ in a paragraph': (n) => ({ ext: 'md', text: `# T\n\n${'*a [b '.repeat(n)}\n` }),
   'md: HTML table of unclosed cells': (n) => ({ ext: 'md', text: `<table><tr><th>错误码</th></tr>\n${'<tr><td>V.1<td>x\n'.repeat(n)}</table>\n` }),
   'md: pipe table of n rows': (n) => ({ ext: 'md', text: `|错误码|信息|\n|--|--|\n${'|V.1|*x|\n'.repeat(n)}` }),
+  // Issue 22's hostile pages. Where a limit refuses the shape past some size, the input repeats it
+  // just under the limit, so that the reading (not the refusal) is what is timed.
+  'rst: _a_a_a reference names': (n) => ({ ext: 'rst', text: `Title\n=====\n\n${'_a'.repeat(n)}\n` }),
+  'rst: a-a-…-a_x, one name of n runs': (n) => ({ ext: 'rst', text: `Title\n=====\n\n${'a-'.repeat(n)}a_x\n` }),
+  'rst: bullets nested 60 deep': (n) => ({ ext: 'rst', text: `Title\n=====\n\n${`${'- '.repeat(60)}a\n\n`.repeat(n / 60)}` }),
+  'md: *a*a*a emphasis run': (n) => ({ ext: 'md', text: `# T\n\n${`${'*a'.repeat(1000)}\n\n`.repeat(n / 1000)}` }),
+  'md: [a] link labels': (n) => ({ ext: 'md', text: `# T\n\n${`${'[a]'.repeat(500)}\n\n`.repeat(n / 500)}` }),
+  'md: deep list': (n) => ({ ext: 'md', text: Array.from({ length: n / 4 }, (_, i) => `${'  '.repeat(i % 60)}- a`).join('\n') + '\n' }),
+  'md: nested blockquotes': (n) => ({ ext: 'md', text: `${'>'.repeat(60)} a\n\n`.repeat(n / 60) }),
+  'md: one-line block quotes': (n) => ({ ext: 'md', text: '> a\n\n'.repeat(n) }),
+  'md: nested list without blank lines': (n) => ({ ext: 'md', text: '- a\n  - b\n    - c\n'.repeat(n / 4) }),
+  'md: setext headings': (n) => ({ ext: 'md', text: 'a\n---\n'.repeat(n) }),
+  'md: HTML table with nested divs': (n) => ({ ext: 'md', text: `<table><tr><td>${'<div>'.repeat(n)}x${'</div>'.repeat(n)}</td></tr></table>\n` }),
+  'md: HTML table with nested tables': (n) => ({ ext: 'md', text: `<table><tr><td>${'<table><tr><td>'.repeat(n / 4)}x${'</td></tr></table>'.repeat(n / 4)}</td></tr></table>\n` }),
+  'md: HTML cell of tags between spaces': (n) => ({ ext: 'md', text: `<table><tr><td>a ${'<i></i> '.repeat(n)}b</td></tr></table>\n` }),
+  'md: HTML cells spanning 1000 × 1000': (n) => ({ ext: 'md', text: `<table><tr><th>a</th></tr>\n${'<tr><td colspan="1000" rowspan="1000">x</td></tr>\n'.repeat(n / 10)}</table>\n` }),
+  'md: <table> lines nested n deep': (n) => ({ ext: 'md', text: `${'<table>\n'.repeat(n / 4)}${'</table>\n'.repeat(n / 4)}` }),
 };
 
 /** Each corpus service's newest main page per language (the manifest's head versions). */
