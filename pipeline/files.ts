@@ -11,10 +11,20 @@
  * What is not guarded: the folders above a written file are trusted as the user named them,
  * unless `within` says from where on they must be real folders.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ErrcatError } from './errors';
+
+let made = 0;
+
+/**
+ * A name part no other writer uses at the same moment: this process's id, a counter and the time.
+ * (Files made with it are opened exclusively anyway. Not node:crypto's random bytes: loading that
+ * module costs every run a few milliseconds of start-up, see test/bench/README.md.)
+ */
+export function uniqueSuffix(): string {
+  return `${process.pid}-${(++made).toString(36)}-${Date.now().toString(36)}`;
+}
 
 /** The largest page errcat reads: far above any real page (the largest corpus page is under 1 MiB). */
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
@@ -173,7 +183,7 @@ export function writeFileNoFollow(path: string, data: string | Uint8Array, optio
     throw new ErrcatError(path, 0, `is a symbolic link (to ${linkTarget(path)}); errcat never writes through a link: remove the link, or put a regular file in its place, and run again`);
   }
   if (existing && !existing.isFile()) throw new ErrcatError(path, 0, `is ${kindOf(existing)}, expected a regular file to replace`);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
   let renamed = false;
   try {

@@ -12,10 +12,10 @@
  * errcat is writing), puts a `.old-` folder back when the output folder is missing (the kill came
  * between the renames) and removes every other `.new-`/`.old-` folder of this output.
  */
-import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ErrcatError } from './errors';
+import { uniqueSuffix } from './files';
 import { MANIFEST_NAME } from './output-manifest';
 
 /** How long a build waits for another to finish writing the same folder. */
@@ -81,7 +81,7 @@ export function lockOutput(outDir: string, lockPath: string, onWait?: (message: 
 
 /** Makes the lock with our pid in it, in one step (a link), so no one ever reads it empty. */
 function createLock(lockPath: string): boolean {
-  const temp = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${lockPath}.${uniqueSuffix()}`;
   writeFileSync(temp, `${process.pid}\n`, { flag: 'wx' });
   try {
     linkSync(temp, lockPath);

@@ -2,6 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { ErrcatError } from '../errors';
 import { MAX_PAGE_BYTES, readRegularFile } from '../files';
 
+/** The one page-size limit (defined with the file primitives), for callers of decodeSource. */
+export { MAX_PAGE_BYTES };
+
 /** A page's text, decoded and with line ends normalised to LF; `file` is the path as given. */
 export interface SourceText {
   file: string;
@@ -21,8 +24,12 @@ export function readSource(file: string): SourceText {
  * Decodes UTF-8 strictly: a page with a NUL byte is refused as binary and invalid UTF-8 is refused
  * with its byte offset and line, because a silently replaced byte would end up in the catalog.
  * A BOM is dropped and CRLF / CR line ends become LF, so line numbers match what editors show.
+ * A page over {@link MAX_PAGE_BYTES} is refused first.
  */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
+  if (bytes.length > MAX_PAGE_BYTES) {
+    throw new ErrcatError(file, 0, `Page too large: ${bytes.length} bytes; expected at most ${MAX_PAGE_BYTES} bytes (64 MiB), errcat's limit for one page`);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new ErrcatError(file, lineAtByte(bytes, nul), `Binary file: NUL byte at byte offset ${nul}; expected a UTF-8 text page`);

@@ -1,6 +1,6 @@
 /**
  * Property-based tests (fast-check). `npm test` runs a few hundred cases; `npm run fuzz` sets
- * ERRCAT_FUZZ_RUNS so the four properties run 10,000 cases together.
+ * ERRCAT_FUZZ_RUNS so the five properties run 12,500 cases together.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { repoRoot } from '../helpers/reference';
 import { seedsDir } from '../helpers/seeds';
 
 const RUNS = Number(process.env.ERRCAT_FUZZ_RUNS ?? 100);
-afterAll(() => console.log(`fast-check: 4 properties × ${RUNS} cases = ${4 * RUNS} cases`));
+afterAll(() => console.log(`fast-check: 5 properties × ${RUNS} cases = ${5 * RUNS} cases`));
 
 interface Cell {
   text: string;
@@ -208,6 +208,71 @@ describe('mutated real pages', () => {
           if (!isErrcatError(error)) throw error;
           expect(error.file).toBe(name);
           expect(error.message).toMatch(/^(Malformed table: |Cannot tell)/);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// Shapes that made readers slow, deep or wrong (issue 22): long runs of markup characters, nesting
+// far past the readers' limits, spans, names that are also Object.prototype's. The run lengths are
+// kept to a few thousand characters so each case reads in a blink: how cost grows is the
+// benchmark's business (test/bench/inputs.js), not this test's.
+const RUN_UNITS = [
+  '*', '_', '~', '[', ']', '`', '|', '>', '> ', '- ', '* ', '1. ', '  ', '\t', '\n', '\n\n', '#', '=', '-', ':', '\\', '&', '<', '"',
+  '*a', 'a*', '_a', 'a_', '[a]', '[a', 'a]', '~a', '`a', ':a:', 'a-', '|a', '\\*', '**', '__', '[[', ']]', '(a)', '<a>', '<!--', '-->',
+  '<div>', '</div>', '<table><tr><td>', '</td></tr></table>', '<tr><td>', '<b>', '&constructor;', '&__proto__;', '<constructor>',
+  '<td colspan="99999" rowspan="0">x', '<td rowspan="70000">x', '  - ', '    ', 'a\n===\n', 'a\n---\n', '> a\n\n', '- a\n  - b\n',
+  '+-+', '+=+', '| ', '.. ', '.. _a: ', '|a| ', '`a`_ ', 'a__ ', ':a:`b` ', '[#]_ ', 'a_\n', '<constructor></constructor>',
+];
+/** Where the run goes: alone, in a paragraph, a heading, a pipe cell, an HTML cell, a quote, a list, a grid cell, an RST title. */
+const PLACES: Array<[string, (run: string) => string]> = [
+  ['md', (run) => run],
+  ['md', (run) => `# T\n\npara ${run} end\n\n|a|b|\n|--|--|\n|1|2|\n`],
+  ['md', (run) => `## ${run}\n\n|a|b|\n|--|--|\n|1|2|\n|3|4|\n`],
+  ['md', (run) => `|a|b|\n|--|--|\n|1|${run}|\n|3|4|\n`],
+  ['md', (run) => `<table><tr><th>a</th></tr>\n<tr><td>${run}</td></tr></table>\n`],
+  ['md', (run) => `> ${run}\n\n|a|\n|--|\n|1|\n`],
+  ['md', (run) => `- ${run}\n  |a|\n  |--|\n  |1|\n`],
+  ['rst', (run) => `Errors\n======\n\n${run}\n\n+---+\n| a |\n+===+\n| 1 |\n+---+\n`],
+  ['rst', (run) => `${run}\n${'='.repeat(Math.min(run.length, 5000) + 1)}\n\n+---+\n| a |\n+---+\n`],
+  ['rst', (run) => `+${'-'.repeat(run.length + 2)}+\n| ${run.replace(/\n/g, ' ')} |\n+${'-'.repeat(run.length + 2)}+\n`],
+];
+const hostilePage = fc
+  .record({
+    units: fc.array(fc.constantFrom(...RUN_UNITS), { minLength: 1, maxLength: 3 }),
+    count: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 200 }), weight: 3 }, { arbitrary: fc.integer({ min: 200, max: 3000 }), weight: 1 }),
+    place: fc.nat(PLACES.length - 1),
+  })
+  .map(({ units, count, place }) => {
+    const [ext, wrap] = PLACES[place]!;
+    return { file: `hostile.${ext}`, text: wrap(units.join('').repeat(count)) };
+  });
+
+describe('hostile pages', () => {
+  it('read, or fail with errcat’s own error naming the file and a line, never anything else', () => {
+    fc.assert(
+      fc.property(hostilePage, ({ file, text }) => {
+        try {
+          const doc = page(file, text);
+          for (const table of doc.tables) for (const row of table.rows) {
+            expect(row.line).toBeGreaterThan(0);
+            for (const cell of row.cells) {
+              // Spans as HTML clamps them (colspan 1–1000, rowspan 1–65534), never what the page asked.
+              expect(cell.colSpan).toBeGreaterThanOrEqual(1);
+              expect(cell.colSpan).toBeLessThanOrEqual(1000);
+              expect(cell.rowSpan).toBeGreaterThanOrEqual(1);
+              expect(cell.rowSpan).toBeLessThanOrEqual(65534);
+              expect(cell.text).not.toContain('[native code]');
+            }
+          }
+        } catch (error) {
+          if (!isErrcatError(error)) throw error;
+          expect(error.file).toBe(file);
+          expect(error.line).toBeGreaterThanOrEqual(0);
+          expect(error.line).toBeLessThanOrEqual(text.split('\n').length);
+          expect(error.message).toMatch(/^(Malformed table: |Cannot tell|Too much inline markup|Markdown nested too deeply|Markdown too costly|reStructuredText nested too deeply)/);
         }
       }),
       { numRuns: RUNS },

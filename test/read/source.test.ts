@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPageBytes } from '../../pipeline/read';
-import { decodeSource } from '../../pipeline/read/source';
+import { MAX_PAGE_BYTES, decodeSource } from '../../pipeline/read/source';
 
 describe('source decoding', () => {
   it('refuses invalid UTF-8, naming the byte offset and line', () => {
@@ -44,6 +44,23 @@ describe('source decoding', () => {
       }
       expect(actual).toBe(expected);
     }), { numRuns: 3000 });
+  });
+
+  it('refuses a page over the size limit before decoding it, naming its size and the limit', () => {
+    expect(MAX_PAGE_BYTES).toBe(64 * 1024 * 1024);
+    // Zero bytes: were the page decoded, it would be refused as binary instead.
+    const tooLarge = new Uint8Array(MAX_PAGE_BYTES + 1);
+    let error: unknown;
+    try {
+      decodeSource('huge.md', tooLarge);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as { format(): string }).format()).toBe(
+      `huge.md: Page too large: ${MAX_PAGE_BYTES + 1} bytes; expected at most ${MAX_PAGE_BYTES} bytes (64 MiB), errcat's limit for one page`,
+    );
+    // At the limit, the page is read (here: refused as binary, which only decoding finds).
+    expect(() => decodeSource('full.md', tooLarge.subarray(0, MAX_PAGE_BYTES))).toThrow(/^Binary file/);
   });
 
   it('reads an empty page as a page without tables', () => {

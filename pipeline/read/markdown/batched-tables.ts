@@ -26,7 +26,7 @@ export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const CONTAINER_PREFIX = String.raw`^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\[`;
 const DEFINITION = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)+\]:`, 'm');
 const OPEN_LABEL = new RegExp(String.raw`${CONTAINER_PREFIX}(?:[^\]\\\n]|\\.)*$`, 'm');
-const mayDefineLinks = (text: string) => text.includes(']:') && (DEFINITION.test(text) || OPEN_LABEL.test(text));
+export const mayDefineLinks = (text: string) => text.includes(']:') && (DEFINITION.test(text) || OPEN_LABEL.test(text));
 
 /** A pipe row's cells as written (untrimmed): outer pipes dropped, split on unescaped pipes. */
 export function splitPipeRow(line: string): string[] {
@@ -121,14 +121,15 @@ export function plainRowCells(line: string): string[] | null {
 
 /**
  * Every body row of a table (converted by `convert` from its line and cell texts): plain rows split
- * directly, the others parsed by `parse` in batches under the table's own header and delimiter rows,
+ * directly, the others parsed by `parse` in batches under the table's own header and delimiter rows
+ * (given the page's line of each line it parses, for errors),
  * their cell texts taken by `cellTexts`. Null when a batch does not read as exactly its lines (a line
  * that ends the table, e.g. a heading or a quote), so the caller parses the page whole instead.
  */
 export function readBodyRows<R>(
   lines: string[],
   t: PipeTable,
-  parse: (text: string) => Root,
+  parse: (text: string, pageLine: (index: number) => number) => Root,
   cellTexts: (row: Table['children'][number]) => string[],
   convert: (line: number, texts: string[]) => R,
 ): R[] | null {
@@ -147,7 +148,9 @@ export function readBodyRows<R>(
   const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
   for (let start = 0; start < parsed.length; start += BATCH_ROWS) {
     const batch = parsed.slice(start, start + BATCH_ROWS);
-    const tree = parse(head + batch.map((i) => lines[i]).join('\n'));
+    // Lines of the batch → the page's: the header, the delimiter row, then the batch's rows.
+    const pageLine = (index: number) => (index < 2 ? t.header + 1 + index : batch[index - 2]! + 1);
+    const tree = parse(head + batch.map((i) => lines[i]).join('\n'), pageLine);
     const [only] = tree.children;
     if (tree.children.length !== 1 || only?.type !== 'table' || only.children.length !== batch.length + 1) return null;
     only.children.slice(1).forEach((row, k) => {

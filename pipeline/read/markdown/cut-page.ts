@@ -18,17 +18,34 @@ export interface HtmlTableRegion {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** `<table` first on its line, after at most three spaces and any empty anchors (`<a name="x"></a>`). */
 const OPENS_LINE = /^ {0,3}(?:<a\b[^>]*>\s*<\/a>\s*)*<table\b/i;
-const TABLE_TAG = /<(\/?)table\b[^>]*>/gi;
+const TABLE_TAG_START = /<(\/?)table\b/gi;
 
-/** The offset just after the `</table>` that closes the table opening at `start` (nesting counted), or -1. */
+/**
+ * The offset just after the `</table>` that closes the table opening at `start` (nesting counted),
+ * or -1. A tag runs from `<table` or `</table` to the next `>`. Every `<table` of a page is matched
+ * with its `</table>` in one pass, kept for the page: searching from each opening again would cost
+ * the square of the page's size on a page of thousands of unclosed tables.
+ */
 export function tableEnd(text: string, start: number): number {
-  TABLE_TAG.lastIndex = start;
-  let depth = 0;
-  for (let m = TABLE_TAG.exec(text); m; m = TABLE_TAG.exec(text)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
+  if (tableEnds?.text !== text) tableEnds = { text, ends: matchTableTags(text) };
+  return tableEnds.ends.get(start) ?? -1;
+}
+
+let tableEnds: { text: string; ends: Map<number, number> } | undefined;
+
+/** Where each `<table` tag starts → the end of the `</table>` tag that balances it. */
+function matchTableTags(text: string): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  TABLE_TAG_START.lastIndex = 0;
+  for (let m = TABLE_TAG_START.exec(text); m; m = TABLE_TAG_START.exec(text)) {
+    const close = text.indexOf('>', m.index + m[0].length);
+    if (close === -1) break; // no tag can end: neither this one nor any after it
+    if (!m[1]) open.push(m.index);
+    else if (open.length > 0) ends.set(open.pop()!, close + 1);
+    TABLE_TAG_START.lastIndex = close + 1;
   }
-  return -1;
+  return ends;
 }
 
 /**

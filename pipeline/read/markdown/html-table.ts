@@ -20,7 +20,9 @@ const BLOCKS = new Set([
   'blockquote', 'section', 'figure', 'figcaption', 'caption',
 ]);
 const INVISIBLE = new Set(['script', 'style', 'template', 'head']);
-const MAX_SPAN = 1000;
+/** HTML's limits: a colspan over 1000 counts as 1000, a rowspan over 65534 as 65534. */
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
 
 /** `html` is the source from `<table` to its `</table>`; `line` the source line where it starts. */
 export function readHtmlTable(html: string, line: number, section: string | null, options: { parse5Only?: boolean } = {}): SourceTable {
@@ -36,24 +38,62 @@ export function readHtmlTable(html: string, line: number, section: string | null
       caption = cellText(child) || null;
       continue;
     }
-    const trs = child.tagName === 'tr' ? [child] : ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? child.childNodes : [];
-    for (const tr of trs) {
-      if (!isElement(tr) || tr.tagName !== 'tr') continue;
+    const trs = (child.tagName === 'tr' ? [child] : ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? child.childNodes : []).filter(
+      (tr): tr is Element => isElement(tr) && tr.tagName === 'tr',
+    );
+    trs.forEach((tr, k) => {
       const cells: TableCell[] = [];
       for (const cell of tr.childNodes) {
         if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
-        cells.push({ text: cellText(cell), rowSpan: span(attribute(cell, 'rowspan')), colSpan: span(attribute(cell, 'colspan')) });
+        // rowspan="0" reaches to the end of the row group (thead, tbody or tfoot): its rows from here.
+        const rowSpan = rowSpanOf(attribute(cell, 'rowspan')) || trs.length - k;
+        cells.push({ text: cellText(cell), rowSpan, colSpan: colSpanOf(attribute(cell, 'colspan')) });
       }
       rows.push({ line: line + (tr.sourceCodeLocation?.startLine ?? 1) - 1, cells });
       if (child.tagName === 'thead') headerRows++;
-    }
+    });
   }
   return { line, section, caption, headerRows, rows };
 }
 
-function span(value: unknown): number {
-  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), MAX_SPAN) : 1;
+/**
+ * A cell's colspan as the HTML table processing model takes it: the attribute by the rules for
+ * parsing non-negative integers, 1 when absent, unparsable or zero, at most 1000 (browsers clamp the
+ * same way, so a page cannot ask for more columns than a browser shows).
+ */
+export function colSpanOf(value: string | undefined): number {
+  const n = value === undefined ? null : parseNonNegativeInteger(value);
+  return n === null || n === 0 ? 1 : Math.min(n, MAX_COLSPAN);
+}
+
+/** A cell's rowspan as HTML takes it: 1 when absent or unparsable, at most 65534; 0 means "to the end of the row group". */
+export function rowSpanOf(value: string | undefined): number {
+  const n = value === undefined ? null : parseNonNegativeInteger(value);
+  return n === null ? 1 : Math.min(n, MAX_ROWSPAN);
+}
+
+const ASCII_WHITESPACE = new Set(['\t', '\n', '\f', '\r', ' ']);
+
+/**
+ * HTML's rules for parsing non-negative integers: leading ASCII whitespace, an optional sign, then
+ * ASCII digits (anything after them ignored); null for no digits or a negative number. Digits past
+ * the ninth only make the number larger than any span limit, so they are not accumulated.
+ */
+export function parseNonNegativeInteger(value: string): number | null {
+  let i = 0;
+  while (i < value.length && ASCII_WHITESPACE.has(value[i]!)) i++;
+  let negative = false;
+  if (value[i] === '-') {
+    negative = true;
+    i++;
+  } else if (value[i] === '+') i++;
+  const start = i;
+  while (i < value.length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+  if (i === start) return null;
+  const digits = value.slice(start, i).replace(/^0+(?=\d)/, '');
+  const n = digits.length > 9 ? Number.MAX_SAFE_INTEGER : Number(digits);
+  if (negative) return n === 0 ? 0 : null;
+  return n;
 }
 
 /**
@@ -62,25 +102,53 @@ function span(value: unknown): number {
  */
 export function cellText(element: Element): string {
   const parts: string[] = [];
-  const visit = (node: Node) => {
+  // Depth first with a stack of its own, not recursion: a cell may nest elements thousands deep.
+  // A string on the stack is text to emit once the nodes above it are done (a block's closing break).
+  const pending: Array<Node | string> = [];
+  const pushChildren = (node: Element) => {
+    for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]!);
+  };
+  pushChildren(element);
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
     if (node.nodeName === '#text') {
       parts.push((node as HtmlText).value.replace(/[ \t\n\r\f]+/g, ' '));
-      return;
+      continue;
     }
-    if (!isElement(node) || INVISIBLE.has(node.tagName)) return;
+    if (!isElement(node) || INVISIBLE.has(node.tagName)) continue;
     if (node.tagName === 'br') {
       parts.push('\n');
-      return;
+      continue;
     }
     const block = BLOCKS.has(node.tagName);
-    if (block) parts.push('\n\n');
-    for (const child of node.childNodes) visit(child);
-    if (block) parts.push('\n\n');
-  };
-  for (const child of element.childNodes) visit(child);
-  return parts
-    .join('')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\s+|\s+$/g, '');
+    if (block) {
+      parts.push('\n\n');
+      pending.push('\n\n');
+    }
+    pushChildren(node);
+  }
+  return tidyBreaks(parts.join('')).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Spaces next to a line break dropped, in one pass. A pattern (spaces, break, spaces) backtracks
+ * over every run of spaces it fails on: text nodes between tags each leave a space, and a run of
+ * tens of thousands of them would cost it the square of the run's length.
+ */
+function tidyBreaks(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let start = 0;
+    let end = line.length;
+    if (i > 0) while (start < end && line.charCodeAt(start) === 32) start++;
+    if (i < lines.length - 1) while (end > start && line.charCodeAt(end - 1) === 32) end--;
+    if (start > 0 || end < line.length) lines[i] = line.slice(start, end);
+  }
+  return lines.join('\n');
 }

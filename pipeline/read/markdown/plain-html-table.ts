@@ -25,17 +25,18 @@ export interface HtmlElement {
 export type HtmlNode = HtmlElement | HtmlText | HtmlComment;
 
 // Where each element may stand (its parent), for elements whose place the parser would otherwise fix.
-const TABLE_PARTS: Record<string, readonly string[]> = {
-  caption: ['table'],
-  colgroup: ['table'],
-  col: ['colgroup'],
-  thead: ['table'],
-  tbody: ['table'],
-  tfoot: ['table'],
-  tr: ['thead', 'tbody', 'tfoot'],
-  td: ['tr'],
-  th: ['tr'],
-};
+// Maps, not object literals: tag names come from the page, and `constructor` must not find Object's.
+const TABLE_PARTS = new Map<string, readonly string[]>([
+  ['caption', ['table']],
+  ['colgroup', ['table']],
+  ['col', ['colgroup']],
+  ['thead', ['table']],
+  ['tbody', ['table']],
+  ['tfoot', ['table']],
+  ['tr', ['thead', 'tbody', 'tfoot']],
+  ['td', ['tr']],
+  ['th', ['tr']],
+]);
 /** Containers whose text (other than whitespace) the parser moves out of the table. */
 const TABLE_CONTAINERS = new Set(['table', 'colgroup', 'thead', 'tbody', 'tfoot', 'tr']);
 /** Content of cells and captions that nests as written, given the rules in `openFlow`. */
@@ -45,7 +46,9 @@ const CLOSES_P = new Set(['p', 'div', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 
 const FLOW = new Set([...CLOSES_P, 'li', 'dt', 'dd']);
 const VOID = new Set(['br', 'img', 'col', 'hr', 'wbr']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** Open elements (the table's parts included) beyond which markup is not plain. */
+const MAX_DEPTH = 64;
+const NAMED_REFERENCES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', '\u00a0']]);
 
 const TAG = /<(\/?)([A-Za-z][^\t\n\f />]*)((?:[\t\n\f ]+[^\t\n\f />="'<`]+(?:[\t\n\f ]*=[\t\n\f ]*(?:"[^"]*"|'[^']*'|[^\t\n\f >"'<=`]+))?)*)[\t\n\f ]*(\/?)>/y;
 const ATTRIBUTE = /[\t\n\f ]+([^\t\n\f />="'<`]+)(?:[\t\n\f ]*=[\t\n\f ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f >"'<=`]+)))?/g;
@@ -89,6 +92,9 @@ export function readPlainHtmlTable(html: string): { childNodes: HtmlNode[] } | n
       line++;
       lineCounted = i + 1;
     }
+    // Checking where an element may open looks through the open elements; deeper markup than a
+    // table needs (or a hostile page's thousands of levels) is left to the parser, linear in depth.
+    if (stack.length > MAX_DEPTH) return null;
     const element: HtmlElement = { nodeName: name, tagName: name, attrs: attributes(rawAttributes!), childNodes: [] };
     if (element.attrs === INVALID || !open(stack, element)) return null;
     if (name === 'tr') element.sourceCodeLocation = { startLine: line };
@@ -104,7 +110,7 @@ function open(stack: HtmlElement[], element: HtmlElement): boolean {
   const name = element.tagName;
   const parent = stack[stack.length - 1]!;
   if (name === 'table') return stack.length === 1 && parent.childNodes.length === 0;
-  const places = TABLE_PARTS[name];
+  const places = TABLE_PARTS.get(name);
   if (places) return places.includes(parent.tagName);
   if (TABLE_CONTAINERS.has(parent.tagName)) return false; // flow content here would be moved out
   return openFlow(stack, name);
@@ -193,7 +199,7 @@ function decodeReferences(text: string): string | null {
     const reference = /^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*));/.exec(text.slice(amp, amp + 16));
     if (!reference) return null;
     let decoded: string | undefined;
-    if (reference[3] !== undefined) decoded = NAMED_REFERENCES[reference[3]];
+    if (reference[3] !== undefined) decoded = NAMED_REFERENCES.get(reference[3]);
     else {
       const cp = reference[1] !== undefined ? Number.parseInt(reference[1], 10) : Number.parseInt(reference[2]!, 16);
       if (plainCodePoint(cp)) decoded = String.fromCodePoint(cp);

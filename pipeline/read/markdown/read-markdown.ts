@@ -15,6 +15,7 @@ import { DELIMITER_ROW, findPipeTables, readBodyRows, splitPipeRow, verifyTrunca
 import { cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
+import { parseInGroups } from './grouped-parse';
 import { parseSimplePage } from './simple-blocks';
 
 export interface MarkdownTables {
@@ -27,13 +28,15 @@ const processor = unified().use(remarkParse).use(remarkGfmTables);
 
 const parse = (text: string) => processor.parse(text) as Root;
 
-/** `parseWhole` skips the cut page (see cut-page): the reference the tests compare the cut reading with. */
+/**
+ * `parseWhole` reads the page with one parse of remark, skipping the cut page (see cut-page) and
+ * the limits and groups of grouped-parse: the reference the tests compare the reading with.
+ */
 export function readMarkdown(source: SourceText, options: { parseWhole?: boolean } = {}): MarkdownTables {
-  if (!options.parseWhole) {
-    const cut = readCutPage(source);
-    if (cut) return cut;
-  }
-  return readTree(parse(source.text), source, source.text, new Map(), IDENTITY);
+  if (options.parseWhole) return readTree(parse(source.text), source, source.text, new Map(), IDENTITY);
+  const cut = readCutPage(source);
+  if (cut) return cut;
+  return readTree(parseInGroups(source.text, parse, { file: source.file }), source, source.text, new Map(), IDENTITY);
 }
 
 const IDENTITY: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> = { pageLine: (l) => l, pageOffset: (o) => o, cutOffset: (o) => o };
@@ -59,7 +62,7 @@ function readCutPage(source: SourceText): MarkdownTables | null {
   for (let i = 1; i < cuts.length; i++) if (cuts[i]![0] < cuts[i - 1]![1]) return null;
   const page = cutLines(lines, cuts);
   // Most pages' prose is a few headings and paragraphs: read those without remark (see simple-blocks).
-  const tree = parseSimplePage(page.text) ?? parse(page.text);
+  const tree = parseSimplePage(page.text) ?? parseInGroups(page.text, parse, { file: source.file, pageLine: (index) => page.pageLine(index + 1) });
   remapLines(tree, page.pageLine);
   const verified = verifyTruncated(tree, pipes, source.text);
   if (!verified) return null;
@@ -68,7 +71,8 @@ function readCutPage(source: SourceText): MarkdownTables | null {
     const table = verified.get(t)!;
     const notes: ReadNote[] = [];
     const width = table.children[0]!.children.length;
-    const rows = readBodyRows(lines, t, parse, cellTexts, (line, texts) => toTableRow(line, texts, width, notes));
+    const parseRows = (text: string, pageLine: (index: number) => number) => parseInGroups(text, parse, { file: source.file, pageLine });
+    const rows = readBodyRows(lines, t, parseRows, cellTexts, (line, texts) => toTableRow(line, texts, width, notes));
     if (!rows) return null;
     prebuilt.set(table, { rows, notes });
   }

@@ -27,7 +27,16 @@ export interface ParseContext {
   section: string | null;
   /** What docutils warns about but reads anyway (a blank line missing after a table). */
   notes: Array<{ line: number; message: string }>;
+  /** Bodies being parsed, one inside another (see {@link MAX_NESTING}). */
+  depth?: number;
 }
+
+/**
+ * Indented blocks (block quotes, list items, table cells, directives) inside one another, at most.
+ * Each level is parsed by a call of its own and copies its lines: thousands of levels overflowed the
+ * call stack, and cost the square of their number. Real pages nest a few.
+ */
+export const MAX_NESTING = 64;
 
 const BULLET = /^([-+*\u2022\u2023\u2043])( +|$)/;
 const ENUMERATOR = /^(?:\(([0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|#)\)|([0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|#)([.)]))( +|$)/;
@@ -61,6 +70,23 @@ const TITLED_CONTAINERS = new Set(['admonition', 'topic', 'sidebar']);
 
 /** Parses a block of lines into body nodes; `titles` is false inside cells, where docutils refuses sections. */
 export function parseBody(block: LineBlock, ctx: ParseContext, titles: boolean): RstNode[] {
+  const depth = (ctx.depth ?? 0) + 1;
+  if (depth > MAX_NESTING) {
+    throw new ErrcatError(
+      ctx.file,
+      block.line[0] ?? 0,
+      `reStructuredText nested too deeply: more than ${MAX_NESTING} block quotes, list items, table cells or directives inside one another here; expected at most ${MAX_NESTING}`,
+    );
+  }
+  ctx.depth = depth;
+  try {
+    return parseBodyAt(block, ctx, titles);
+  } finally {
+    ctx.depth = depth - 1;
+  }
+}
+
+function parseBodyAt(block: LineBlock, ctx: ParseContext, titles: boolean): RstNode[] {
   const nodes: RstNode[] = [];
   const lines = block.text;
   let i = 0;

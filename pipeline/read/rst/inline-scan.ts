@@ -122,15 +122,17 @@ const SPECIAL = /[*`|[:_]/g;
 /** docutils' `initial` pattern: the leftmost construct in `s`, or null. */
 export function findStart(s: string): StartMatch | null {
   SPECIAL.lastIndex = 0;
-  let triedBefore = -1; // reference names starting at or before this were tried already
+  let namesTriedUntil = 0; // reference names ending before this were all tried (see referenceInChain)
+  let nextClose = -2; // the first `]` after the last `[` looked at: -1 none, -2 not looked for yet
   for (let m = SPECIAL.exec(s); m !== null; m = SPECIAL.exec(s)) {
     const p = m.index;
     const c = s[p];
-    if (c === '_') {
+    if (c === '_' && p > namesTriedUntil && (classOf(codePointBefore(s, p)) & WORD) !== 0) {
       // A reference name ends here at the earliest; it starts before this underscore.
-      const reference = referenceEndingAt(s, p, triedBefore);
+      const chain = nameChainBefore(s, p);
+      const reference = referenceInChain(s, chain);
       if (reference) return reference;
-      triedBefore = p;
+      namesTriedUntil = chain.ends[chain.ends.length - 1]!;
     }
     if (!startPrefixAt(s, p)) continue;
     const next = s[p + 1];
@@ -152,7 +154,9 @@ export function findStart(s: string): StartMatch | null {
         if (next !== '|' && noSpaceAt(s, p + 1)) return { kind: 'start', index: p, start: '|' };
         break;
       case '[': {
-        const footnote = footnoteAt(s, p);
+        // The `]` closing a label is the first after `[`; found once for a run of `[` before it.
+        if (nextClose !== -1 && nextClose <= p) nextClose = s.indexOf(']', p + 1);
+        const footnote = nextClose === -1 ? null : footnoteAt(s, p, nextClose);
         if (footnote) return footnote;
         break;
       }
@@ -169,44 +173,62 @@ export function findStart(s: string): StartMatch | null {
 }
 
 /**
- * A `name_` / `name__` reference whose name runs up to the underscore at `p`, starting after
- * `triedBefore`. Tried from the leftmost possible start, each start with its longest name first,
- * so the match is the one the regular expression finds (possibly ending at a later underscore).
+ * A maximal simple name: runs of word characters joined by single separators. `starts[k]` and
+ * `ends[k]` bound its k-th run. Every name that docutils' pattern can match inside it starts at a
+ * run start and ends at a run end (a name ending inside a run is followed by a word character).
  */
-function referenceEndingAt(s: string, p: number, triedBefore: number): StartMatch | null {
-  // Walk back over the simple name that ends at p, noting where runs of word characters begin.
-  const runStarts: number[] = [];
+interface NameChain {
+  starts: number[];
+  ends: number[];
+}
+
+/** The chain holding the word character just before `p`, found from its start. */
+function nameChainBefore(s: string, p: number): NameChain {
   let k = p;
   for (;;) {
-    const cp = codePointBefore(s, k);
-    if (cp === -1 || (classOf(cp) & WORD) === 0) break;
-    k -= width(cp);
-    while (k > 0) {
-      const before = codePointBefore(s, k);
-      if ((classOf(before) & WORD) === 0) break;
-      k -= width(before);
-    }
-    runStarts.push(k);
-    // Continue past a single separator that joins two runs.
+    // k ends a run: walk back to where it starts, then past a separator joining it to a run before.
+    for (let cp = codePointBefore(s, k); k > 0 && (classOf(cp) & WORD) !== 0; cp = codePointBefore(s, k)) k -= width(cp);
     if (k >= 2 && isSeparator(s[k - 1]) && (classOf(codePointBefore(s, k - 1)) & WORD) !== 0) k -= 1;
     else break;
   }
-  for (let r = runStarts.length - 1; r >= 0; r--) {
-    const i = runStarts[r]!;
-    if (i <= triedBefore || !startPrefixAt(s, i)) continue;
-    for (const end of simpleNameEnds(s, i)) {
-      if (s[end] !== '_') continue;
-      if (s[end + 1] === '_' && endSuffixAt(s, end + 2)) return { kind: 'whole', index: i, length: end + 2 - i, refname: s.slice(i, end), refend: '__' };
-      if (endSuffixAt(s, end + 1)) return { kind: 'whole', index: i, length: end + 1 - i, refname: s.slice(i, end), refend: '_' };
-    }
+  const chain: NameChain = { starts: [], ends: [] };
+  for (;;) {
+    chain.starts.push(k);
+    while (isWordAt(s, k)) k += width(codePointAt(s, k));
+    chain.ends.push(k);
+    if (!isSeparator(s[k]) || !isWordAt(s, k + 1)) return chain;
+    k += 1;
+  }
+}
+
+/**
+ * The `name_` / `name__` reference the regular expression finds in a chain: from its leftmost
+ * possible start, the longest name followed by `__` or `_` and an end-string suffix. Whether a run
+ * end can end a reference does not depend on where the name starts, so the chain's last such end
+ * serves every start: one pass over the chain, where trying each start with each end cost the
+ * square of its length (`_a_a_a…`: 30 s for 80 KB).
+ */
+function referenceInChain(s: string, chain: NameChain): StartMatch | null {
+  let last = -1;
+  let refend = '';
+  chain.ends.forEach((end, k) => {
+    if (s[end] !== '_') return;
+    if (s[end + 1] === '_' && endSuffixAt(s, end + 2)) [last, refend] = [k, '__'];
+    else if (endSuffixAt(s, end + 1)) [last, refend] = [k, '_'];
+  });
+  if (last < 0) return null;
+  for (let k = 0; k <= last; k++) {
+    const i = chain.starts[k]!;
+    if (!startPrefixAt(s, i)) continue;
+    const end = chain.ends[last]!;
+    return { kind: 'whole', index: i, length: end + refend.length - i, refname: s.slice(i, end), refend };
   }
   return null;
 }
 
-/** `[label]_`: a footnote or citation reference (label: digits, `#`, `#name`, `*` or a name). */
-function footnoteAt(s: string, p: number): StartMatch | null {
-  const close = s.indexOf(']', p + 1);
-  if (close === -1 || s[close + 1] !== '_' || !endSuffixAt(s, close + 2)) return null;
+/** `[label]_`: a footnote or citation reference (label: digits, `#`, `#name`, `*` or a name); `close` is the first `]` after `p`. */
+function footnoteAt(s: string, p: number, close: number): StartMatch | null {
+  if (s[close + 1] !== '_' || !endSuffixAt(s, close + 2)) return null;
   const label = s.slice(p + 1, close);
   const ok = label === '#' || label === '*' || isSimpleName(label) || (label[0] === '#' && isSimpleName(label.slice(1)));
   return ok ? { kind: 'whole', index: p, length: close + 2 - p } : null;

@@ -1,0 +1,205 @@
+/**
+ * A limit on the emphasis, strikethrough and link markers micromark resolves together. micromark
+ * matches each closing `*`, `_` or `~` run by walking back over the events of its paragraph (or
+ * heading, or table cell), and each `]` against the `[` before it, rewriting the event list at every
+ * match: time grows with the closers times the events of one such piece of inline text (80 KB of
+ * `*a*a*a…` took 36 s). errcat needs the text of headings and cells, so it cannot skip inline
+ * parsing; it refuses a piece with more closers than any real page has.
+ *
+ * A piece's markers are counted by lines, over-counting where unsure: a run of non-blank lines is
+ * one piece, except that an ATX heading, a list item's first line and each row of a table are
+ * pieces of their own (micromark never joins those to the lines around them). Lines inside a fenced
+ * code block count nothing, but only while every fence on the page is one micromark surely reads the
+ * same way (see RootFences); otherwise code counts too.
+ */
+import { ErrcatError } from '../../errors';
+import { splitPipeRow, DELIMITER_ROW } from './batched-tables';
+import { closesFence, fenceAt, htmlBlockEnd, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
+
+/** Markers that may close (see {@link countMarkers}) allowed in one piece of inline text. */
+export const MAX_INLINE_MARKERS = 1000;
+
+/** Refuses `lines` if a piece of inline text holds more than {@link MAX_INLINE_MARKERS} markers; `pageLine` maps a 0-based index to the page's line. */
+export function checkInlineMarkers(lines: string[], file: string, pageLine: (index: number) => number): void {
+  let piece = 0;
+  let pieceStart = 0;
+  let plain = true; // every line of this block so far starts at column 0 without a container marker
+  let tableRows = false; // the lines after a table's delimiter row, each a row, until one may start another block
+  const fences = new RootFences();
+  const add = (index: number, markers: number) => {
+    if (piece === 0) pieceStart = index;
+    piece += markers;
+    if (piece > MAX_INLINE_MARKERS) {
+      throw new ErrcatError(
+        file,
+        pageLine(pieceStart),
+        `Too much inline markup: more than ${MAX_INLINE_MARKERS} emphasis, strikethrough or link markers that may close (* _ ~ after a non-space, and ]) in one paragraph, heading or table cell from here; expected at most ${MAX_INLINE_MARKERS}, as the Markdown parser's time grows with their square`,
+      );
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fences.isCode(line)) {
+      piece = 0;
+      continue;
+    }
+    if (isBlankLine(line)) {
+      piece = 0;
+      plain = true;
+      tableRows = false;
+      continue;
+    }
+    const markers = countMarkers(line);
+    const [p, col] = skipIndent(line, 0, 0);
+    const first = line[p];
+    if (tableRows && col <= 3 && !mayStartBlock(line, p)) {
+      piece = 0;
+      add(i, markers); // a row: each cell is a piece, the row counts for all of them
+      piece = 0;
+      continue;
+    }
+    tableRows = false;
+    if (col > 0 || first === '>' || listMarkerWidth(line, p) > 0) plain = false;
+    if (plain && line.includes('|') && isDelimiterFor(line, lines[i + 1])) {
+      // A header row at column 0 in a block without containers: GFM starts a table here, even
+      // after paragraph lines (micromark lets a table interrupt a paragraph).
+      piece = 0;
+      add(i, markers);
+      piece = 0;
+      i++; // the delimiter row holds no markers
+      tableRows = true;
+      continue;
+    }
+    const content = lineContent(line);
+    if (isAtxHeading(line, content.start)) {
+      piece = 0;
+      add(i, markers);
+      piece = 0;
+      continue;
+    }
+    if (content.startsItem) piece = 0;
+    add(i, markers);
+  }
+}
+
+/**
+ * Markers that may close: `*`, `_` and `~` after a character other than a space (a run after a space
+ * or at the line's start can only open, and openers cost nothing until a closer looks back over
+ * them), except `_` between two ASCII letters or digits (which can neither open nor close); and `]`.
+ */
+export function countMarkers(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 93) n++;
+    else if (c === 42 || c === 126 || c === 95) {
+      const before = line.charCodeAt(i - 1); // NaN at the line's start
+      if (before !== before || before === 32 || before === 9) continue;
+      if (c === 95 && isAsciiWord(before) && isAsciiWord(line.charCodeAt(i + 1))) continue;
+      n++;
+    }
+  }
+  return n;
+}
+
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether `next` is a delimiter row of as many cells as the header row `line` (then the two start a table). */
+function isDelimiterFor(line: string, next: string | undefined): boolean {
+  if (next === undefined || !next.includes('|') || !next.includes('-') || !DELIMITER_ROW.test(next)) return false;
+  return splitPipeRow(next).length === splitPipeRow(line).length;
+}
+
+/** Whether a line could begin a block other than a table row at `p` (its first character): then the table may have ended. */
+function mayStartBlock(line: string, p: number): boolean {
+  const c = line[p];
+  return c === '>' || c === '#' || c === '<' || fenceAt(line, p) !== null || listMarkerWidth(line, p) > 0 || isThematicBreak(line, p);
+}
+
+/**
+ * Where a line's text starts after block quote markers, list markers and indentation, and whether
+ * the last marker before it opens a list item that a paragraph cannot hold: a bullet, or an ordered
+ * item numbered 1 (another number cannot interrupt a paragraph, so that line may continue one).
+ */
+function lineContent(line: string): { start: number; startsItem: boolean } {
+  let p = 0;
+  let startsItem = false;
+  for (;;) {
+    const [q] = skipIndent(line, p, 0);
+    if (line[q] === '>') {
+      p = q + 1;
+      startsItem = false;
+      continue;
+    }
+    const marker = listMarkerWidth(line, q);
+    if (marker > 0 && q + marker < line.length && !isThematicBreak(line, q)) {
+      const c = line[q]!;
+      startsItem = c === '-' || c === '+' || c === '*' || /^0*1[.)]$/.test(line.slice(q, q + marker));
+      p = q + marker;
+      continue;
+    }
+    return { start: q, startsItem };
+  }
+}
+
+function isAtxHeading(line: string, p: number): boolean {
+  let k = p;
+  while (line[k] === '#') k++;
+  const level = k - p;
+  return level >= 1 && level <= 6 && (k === line.length || line[k] === ' ' || line[k] === '\t');
+}
+
+/**
+ * Root-level fenced code as micromark reads it, or "unsure". A fence is trusted only where
+ * micromark cannot read it differently: at column 0, outside anything that may be an HTML block,
+ * with a backtick fence's info string free of backticks. Any other line that looks like a fence
+ * (indented, inside a list or quote, in HTML) could pair with the trusted ones differently than in
+ * micromark, so from there on no line is taken for code.
+ */
+class RootFences {
+  private open: { char: string; length: number } | null = null;
+  private html: RegExp | 'blank' | null = null;
+  private trusted = true;
+
+  /** Whether `line` is a fence or fenced code (no inline markup), as far as this can be sure. */
+  isCode(line: string): boolean {
+    if (!this.trusted) return false;
+    if (this.open) {
+      if (closesFence(line, this.open.char, this.open.length)) this.open = null;
+      return true;
+    }
+    const [p, col] = skipIndent(line, 0, 0);
+    const fence = looksLikeFence(line);
+    if (this.html !== null) {
+      if (fence) return this.distrust();
+      if (this.html === 'blank' ? isBlankLine(line) : this.html.test(line)) this.html = null;
+      return false;
+    }
+    if (fence) {
+      const opener = col === 0 ? fenceAt(line, p) : null;
+      if (!opener || (opener.char === '`' && line.includes('`', opener.length))) return this.distrust();
+      this.open = opener;
+      return true;
+    }
+    const html = htmlBlockEnd(line);
+    if (html === 'blank') this.html = 'blank';
+    else if (html && !html.end.test(line.slice(html.from))) this.html = html.end;
+    return false;
+  }
+
+  private distrust(): false {
+    this.trusted = false;
+    return false;
+  }
+}
+
+/** Whether a fence (three backticks or tildes) starts the line after any indentation, quote and list markers. */
+function looksLikeFence(line: string): boolean {
+  let p = 0;
+  for (;;) {
+    const [q] = skipIndent(line, p, 0);
+    if (line[q] === '>') p = q + 1;
+    else if (listMarkerWidth(line, q) > 0) p = q + listMarkerWidth(line, q);
+    else return fenceAt(line, q) !== null;
+  }
+}
