@@ -26,6 +26,9 @@ export function uniqueSuffix(): string {
   return `${process.pid}-${(++made).toString(36)}-${Date.now().toString(36)}`;
 }
 
+/** The largest built catalog.json errcat reads back (lookup, a diff side): far above a ×100 build's. */
+export const MAX_CATALOG_BYTES = 256 * 1024 * 1024;
+
 /** The largest page errcat reads: far above any real page (the largest corpus page is under 1 MiB). */
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 /** The largest settings file (catalog.json), baseline or output manifest errcat reads. */

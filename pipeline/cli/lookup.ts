@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { MAX_CATALOG_BYTES, readRegularFile } from '../files';
 import { join, relative } from 'node:path';
 import { projectOut } from '../project';
 import { requireProject } from './catalogs';
@@ -46,7 +47,7 @@ export async function runLookup(argv: string[]): Promise<number> {
   }
   const nearly: string[] = [];
   for (const name of catalogs) {
-    const catalog = JSON.parse(readFileSync(join(out, name, 'catalog.json'), 'utf8')) as Catalog;
+    const catalog = JSON.parse(readRegularFile(join(out, name, 'catalog.json'), { limit: MAX_CATALOG_BYTES, what: 'a built catalog.json' }).toString('utf8')) as Catalog;
     const entry = catalog.entries.find((e) => e.errorCode === code);
     if (!entry) {
       // Codes are matched exactly (APIs return them so); one that differs only in case is likely what was meant.

@@ -3,7 +3,8 @@
  * single page, or `git:REV[:PATH]` — the sources as of a revision, read with git (no checkout).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { MAX_CATALOG_BYTES, readRegularFile } from '../files';
 import { compileCatalog } from '../compile';
 import { prepareReaders } from '../read';
 import { ErrcatError } from '../errors';
@@ -43,9 +44,10 @@ async function compileAll(specs: CatalogSpec[]): Promise<Catalog[]> {
 }
 
 function readCatalogJson(path: string): Catalog {
+  const text = readRegularFile(path, { limit: MAX_CATALOG_BYTES, what: 'a catalog.json' }).toString('utf8');
   let data: Catalog;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Catalog;
+    data = JSON.parse(text) as Catalog;
   } catch (error) {
     throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
   }

@@ -369,3 +369,17 @@ function start(args: string[], env: Record<string, string> = {}) {
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
+
+describe('built catalogs read back are regular files within a limit', () => {
+  it('lookup and diff refuse a catalog.json that links to a device', () => {
+    const planted = join(work, 'dist', 'cci', 'catalog.json');
+    rmSync(planted);
+    symlinkSync('/dev/zero', planted);
+    const looked = run(['lookup', 'CCI.02.409101']);
+    expect(looked.status).toBe(2);
+    expect(looked.stderr).toContain('dist/cci/catalog.json: is a character device (through a symbolic link to "/dev/zero")');
+    const diffed = run(['diff', 'dist/cci/catalog.json', 'dist/cci/catalog.json']);
+    expect(diffed.status).toBe(2);
+    expect(diffed.stderr).toContain('dist/cci/catalog.json: is a character device (through a symbolic link to "/dev/zero")');
+  });
+});
