@@ -9,6 +9,7 @@ import { ErrcatError } from '../../pipeline/errors';
 import type { SourceTable } from '../../pipeline/generated/rows';
 import { readPageText } from '../../pipeline/read';
 import { colSpanOf, parseNonNegativeInteger, rowSpanOf } from '../../pipeline/read/markdown/html-table';
+import { readPlainHtmlTable } from '../../pipeline/read/markdown/plain-html-table';
 import { readMarkdown } from '../../pipeline/read/markdown/read-markdown';
 
 const read = (file: string, text: string) => readPageText({ file, text });
@@ -81,8 +82,11 @@ describe('HTML tables', () => {
   });
 
   it('take character references and tag names from the page, never from Object.prototype', () => {
-    const page = '<table><tr><td>&constructor; &toString; &__proto__; &hasOwnProperty; &amp;</td></tr></table>\n';
-    expect(cells(read('entities.md', page).tables[0]!)).toEqual([['&constructor; &toString; &__proto__; &hasOwnProperty; &']]);
+    // With its <tbody>, this table is plain markup but for the references: read without parse5 if
+    // they are known ones (see plain-html-table), which these must not pass for.
+    const html = '<table><tbody><tr><td>&constructor; &toString; &__proto__; &hasOwnProperty; &amp;</td></tr></tbody></table>';
+    expect(readPlainHtmlTable(html.replace(/&(?!amp;)\w+;/g, 'x'))).not.toBeNull();
+    expect(cells(read('entities.md', `${html}\n`).tables[0]!)).toEqual([['&constructor; &toString; &__proto__; &hasOwnProperty; &']]);
     // The parser moves a stray element out of the table (foster parenting): the table is left empty.
     for (const tag of ['constructor', '__proto__', 'toString']) {
       const { tables } = read('tags.md', `<table><tbody><${tag}></tbody></table>\n`);
