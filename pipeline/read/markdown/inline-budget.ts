@@ -40,11 +40,10 @@ export function checkInlineMarkers(lines: string[], file: string, pageLine: (ind
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (blocks.classify(line) !== 'text') {
-      piece = 0; // code and HTML blocks end a paragraph, and hold no inline markup
-      continue;
-    }
-    if (isBlankLine(line)) {
+    // Code and HTML blocks hold no inline markup; a blank line ends a paragraph. After either, a
+    // line at column 0 without a marker is outside every container (those blocks are taken for
+    // such only at the top level).
+    if (blocks.classify(line) !== 'text' || isBlankLine(line)) {
       piece = 0;
       plain = true;
       tableRows = false;
