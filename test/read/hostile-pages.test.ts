@@ -211,6 +211,12 @@ describe('Markdown read by micromark, within bounds', () => {
     readsAround(`${'words and more words\n'.repeat(20_000)}\n`);
   });
 
+  it('count the markup of a paragraph that follows an HTML block closed with its list item', () => {
+    // The <div> ends with the item, so the line under it is a paragraph at the top level again.
+    // Counted from the <div> line, which the count cannot be sure is HTML.
+    expect(failure('item.md', `${head}- a\n  <div>\n${'*a'.repeat(1_001)}\n`).line).toBe(10);
+  });
+
   it('refuse a table cell or heading of more than 1000 markers, naming its line', () => {
     expect(failure('cell.md', `${head}|code|text|\n|--|--|\n|B.1|${'[*a]'.repeat(501)}|\n`).format()).toMatch(/^cell\.md:11: Too much inline markup/);
     expect(failure('heading.md', `${head}## ${'~a'.repeat(1_002)}\n`).format()).toMatch(/^heading\.md:9: Too much inline markup/);

@@ -166,8 +166,9 @@ function isAtxHeading(line: string, p: number): boolean {
  *
  * HTML is followed twice. `maybeHtml` runs as long as micromark might be in an HTML block (a line
  * starting with `<` of any kind, to the latest end): fences in it are not trusted. `html` runs only
- * while micromark surely is in one (started by a tag or marker that starts a block wherever it
- * stands, CommonMark's kinds 1 to 6, to the earliest end): its lines hold no inline markup.
+ * while micromark surely is in one (started at column 0 by a tag or marker that starts a block
+ * wherever it stands, CommonMark's kinds 1 to 6, to the earliest end): its lines hold no inline
+ * markup.
  */
 class RootBlocks {
   private fence: { char: string; length: number } | null = null;
@@ -194,7 +195,8 @@ class RootBlocks {
     }
     const blank = isBlankLine(line);
     const start = htmlBlockEnd(line);
-    const sure = start !== null && (start !== 'blank' || startsBlockTag(line));
+    // At column 0 only: an HTML block in a list item ends with the item, before its blank line.
+    const sure = start !== null && line[0] === '<' && (start !== 'blank' || startsBlockTag(line));
     // Where micromark may be in HTML: a start inside a block that a blank line ends may be a kind
     // that runs on to its marker instead (if what came before was a paragraph).
     const inMaybe = this.maybeHtml !== null;
