@@ -217,6 +217,18 @@ describe('Markdown read by micromark, within bounds', () => {
     expect(failure('item.md', `${head}- a\n  <div>\n${'*a'.repeat(1_001)}\n`).line).toBe(10);
   });
 
+  it('count lines that only look like list items as the paragraph they continue', () => {
+    // An empty item, an item numbered 2, and a marker indented four spaces cannot interrupt a
+    // paragraph: micromark reads all these lines as one paragraph, so their markers add up.
+    const run = 'a*'.repeat(600);
+    for (const item of ['- ', '2. ', '    - ']) {
+      const lines = item === '- ' ? `- \n${run}\n${run}` : `${item}${run}\n${item}${run}`;
+      expect(failure('items.md', `${head}para *x*\n${lines}\n`).line, JSON.stringify(item)).toBe(9);
+    }
+    // Real list items are pieces of their own.
+    readsAround(`para\n- ${run}\n- ${run}\n1. ${run}\n  - ${run}\n\n`);
+  });
+
   it('refuse a table cell or heading of more than 1000 markers, naming its line', () => {
     expect(failure('cell.md', `${head}|code|text|\n|--|--|\n|B.1|${'[*a]'.repeat(501)}|\n`).format()).toMatch(/^cell\.md:11: Too much inline markup/);
     expect(failure('heading.md', `${head}## ${'~a'.repeat(1_002)}\n`).format()).toMatch(/^heading\.md:9: Too much inline markup/);

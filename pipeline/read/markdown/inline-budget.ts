@@ -8,8 +8,9 @@
  * has (see {@link countMarkers}).
  *
  * A piece's markers are counted by lines, over-counting where unsure: a run of non-blank lines is
- * one piece, except that an ATX heading, a list item's first line and each row of a table are
- * pieces of their own (micromark never joins those to the lines around them). Lines of fenced code
+ * one piece, except that an ATX heading, the first line of a list item that surely starts one and
+ * each row of a table at the top level are pieces of their own (micromark never joins those to
+ * the lines around them). Lines of fenced code
  * and HTML blocks count nothing, but only while every fence on the page is one micromark surely
  * reads the same way (see RootBlocks); otherwise they count too.
  */
@@ -70,14 +71,13 @@ export function checkInlineMarkers(lines: string[], file: string, pageLine: (ind
       tableRows = true;
       continue;
     }
-    const content = lineContent(line);
-    if (isAtxHeading(line, content.start)) {
+    if (startsPiece(line)) {
       piece = 0;
       add(i, markers);
-      piece = 0;
+      // A heading is a piece of one line; a list item's text goes on.
+      if (/^[ \t>]*#/.test(line)) piece = 0;
       continue;
     }
-    if (content.startsItem) piece = 0;
     add(i, markers);
   }
 }
@@ -114,7 +114,7 @@ const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) 
 
 /** Whether `next` is a delimiter row of as many cells as the header row `line` (then the two start a table). */
 function isDelimiterFor(line: string, next: string | undefined): boolean {
-  if (next === undefined || !next.includes('|') || !next.includes('-') || !DELIMITER_ROW.test(next)) return false;
+  if (next === undefined || !next.includes('|') || !next.includes('-') || skipIndent(next, 0, 0)[1] > 3 || !DELIMITER_ROW.test(next)) return false;
   return splitPipeRow(next).length === splitPipeRow(line).length;
 }
 
@@ -125,29 +125,29 @@ function mayStartBlock(line: string, p: number): boolean {
 }
 
 /**
- * Where a line's text starts after block quote markers, list markers and indentation, and whether
- * the last marker before it opens a list item that a paragraph cannot hold: a bullet, or an ordered
- * item numbered 1 (another number cannot interrupt a paragraph, so that line may continue one).
+ * Whether a line starts a piece of inline text of its own whatever comes before it: a heading, a
+ * bullet list item with text, or an ordered one numbered 1 (another number cannot interrupt a
+ * paragraph, so that line may continue one), after block quote markers and no more indentation
+ * than keeps it from being a paragraph's continuation (at most three spaces, four after a `>`).
  */
-function lineContent(line: string): { start: number; startsItem: boolean } {
+function startsPiece(line: string): boolean {
   let p = 0;
-  let startsItem = false;
+  let allowed = 3;
   for (;;) {
-    const [q] = skipIndent(line, p, 0);
-    if (line[q] === '>') {
-      p = q + 1;
-      startsItem = false;
-      continue;
+    const [q, col] = skipIndent(line, p, 0);
+    if (col > allowed) return false;
+    if (line[q] !== '>') {
+      p = q;
+      break;
     }
-    const marker = listMarkerWidth(line, q);
-    if (marker > 0 && q + marker < line.length && !isThematicBreak(line, q)) {
-      const c = line[q]!;
-      startsItem = c === '-' || c === '+' || c === '*' || /^0*1[.)]$/.test(line.slice(q, q + marker));
-      p = q + marker;
-      continue;
-    }
-    return { start: q, startsItem };
+    p = q + 1;
+    allowed = 4;
   }
+  if (isAtxHeading(line, p)) return true;
+  const marker = listMarkerWidth(line, p);
+  if (marker === 0 || isBlankLine(line.slice(p + marker)) || isThematicBreak(line, p)) return false;
+  const c = line[p]!;
+  return c === '-' || c === '+' || c === '*' || /^0*1[.)]$/.test(line.slice(p, p + marker));
 }
 
 function isAtxHeading(line: string, p: number): boolean {
