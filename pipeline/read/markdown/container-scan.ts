@@ -129,8 +129,9 @@ export function scanContainers(lines: string[], file: string, pageLine: (index: 
 
 /** The innermost container's content after a line whose text (after its container markers) is `text`. */
 function nextLeaf(before: Leaf, text: string): Leaf {
-  if (isBlankLine(text)) return before === 'fence' ? 'fence' : 'none';
-  // Open code and HTML run on (until a closing fence, or a blank line or marker: taken as the later).
+  // Open code and HTML run on, over blank lines too (some HTML does), until a closing fence; HTML
+  // is taken to run to the container's end (never too early).
+  if (isBlankLine(text)) return before === 'fence' || before === 'html' ? before : 'none';
   if (before === 'fence') return looksLikeFence(text) ? 'none' : 'fence';
   if (before === 'html') return 'html';
   const [p, col] = skipIndent(text, 0, 0);
