@@ -252,9 +252,13 @@ describe('Markdown read by micromark, within bounds', () => {
     readsAround(Array.from({ length: 1_000 }, (_, i) => `- item ${i}\n  - sub\n    - subsub\n`).join(''));
   });
 
-  it('refuse thousands of block quote ends with no place to cut between them, naming where they start', () => {
+  it('refuse thousands of block quote ends or lazy lines with no place to cut between them, naming where they start', () => {
     const error = failure('ends.md', `${head}${'> a\n<!-- x -->\n'.repeat(2_000)}`);
     expect(error.line).toBe(10); // the first line that ends a quote
     expect(error.message).toMatch(/^Markdown too costly to read: 2000 of the 4000 lines from here end block quotes or lists/);
+    // A quoted paragraph going on lazily (without `>`) line after line: micromark looks back over
+    // the paragraph on each such line.
+    expect(failure('lazy.md', `${head}${'> > q\nabc\n'.repeat(3_000)}`).line).toBe(10);
+    readsAround(`${'> > q\nabc\n'.repeat(50)}\n`.repeat(40));
   });
 });

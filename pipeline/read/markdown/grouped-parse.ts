@@ -1,7 +1,7 @@
 /**
  * The mdast tree of a Markdown text, parsed in pieces so that micromark's cost stays in proportion to
  * the text. micromark copies or searches its document's events on every costly line (one that ends
- * block quotes or lists, underlines a setext heading, or may be a lazy table row; see
+ * block quotes or lists, underlines a setext heading, or continues a paragraph lazily; see
  * container-scan): 4,000 block quotes of one line each took a minute. So the text is cut where
  * micromark starts afresh anyway (see candidateCuts) into groups of a few hundred lines or a few
  * dozen costly lines, each parsed alone; their trees, with positions moved to the text's, are one.
@@ -119,7 +119,7 @@ function checkGroupCost(containers: ContainerLines, from: number, to: number, fi
   throw new ErrcatError(
     file,
     pageLine(first),
-    `Markdown too costly to read: ${count} of the ${to - first} lines from here end block quotes or lists, underline headings or continue a quote or list with a table row, with no place to read them apart (a blank line followed by an unindented line, a heading or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
+    `Markdown too costly to read: ${count} of the ${to - first} lines from here end block quotes or lists, underline headings or continue a quote or list without its markers, with no place to read them apart (a blank line followed by an unindented line, a heading or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
   );
 }
 
