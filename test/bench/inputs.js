@@ -103,6 +103,7 @@ export const pathological = {
   'md: one-line block quotes': (n) => ({ ext: 'md', text: '> a\n\n'.repeat(n) }),
   'md: nested list without blank lines': (n) => ({ ext: 'md', text: '- a\n  - b\n    - c\n'.repeat(n / 4) }),
   'md: setext headings': (n) => ({ ext: 'md', text: 'a\n---\n'.repeat(n) }),
+  'md: quoted paragraphs going on lazily': (n) => ({ ext: 'md', text: `${'> > q\nabc\n'.repeat(50)}\n`.repeat(n / 100) }),
   'md: HTML table with nested divs': (n) => ({ ext: 'md', text: `<table><tr><td>${'<div>'.repeat(n)}x${'</div>'.repeat(n)}</td></tr></table>\n` }),
   'md: HTML table with nested tables': (n) => ({ ext: 'md', text: `<table><tr><td>${'<table><tr><td>'.repeat(n / 4)}x${'</td></tr></table>'.repeat(n / 4)}</td></tr></table>\n` }),
   'md: HTML cell of tags between spaces': (n) => ({ ext: 'md', text: `<table><tr><td>a ${'<i></i> '.repeat(n)}b</td></tr></table>\n` }),

@@ -7,14 +7,15 @@
  *   refused; the readers' tree walks are recursive too.
  * - Costly lines: a line that ends containers (the blank line after a block quote, a paragraph
  *   after a list, the next item of a list after a nested one), a setext heading's underline, and a
- *   lazy continuation line that may be a table row make micromark copy or search every event of
- *   the document read so far, a few per line and one more per container open on it. The scan marks
+ *   lazy continuation line (a paragraph in a container going on without the container's markers)
+ *   make micromark copy or search the events of the document (or paragraph) read so far, a few
+ *   per line and one more per container open on it. The scan marks
  *   those lines and gives each line's depth, so the caller can parse a page in pieces that each
  *   cost little (see grouped-parse).
  *
- * The scan errs towards more nesting and more costly lines: a line is taken for a harmless lazy
- * continuation only after paragraph text, and list items are opened by any marker (an empty item
- * or an ordered one may in fact not interrupt a paragraph).
+ * The scan errs towards more nesting and more costly lines: list items are opened by any marker
+ * (an empty item or an ordered one may in fact not interrupt a paragraph), and a line is taken for
+ * a lazy continuation only after paragraph text (otherwise it ends the containers: costly too).
  */
 import { ErrcatError } from '../../errors';
 import { isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
@@ -108,9 +109,9 @@ export function scanContainers(lines: string[], file: string, pageLine: (index: 
     const underline = afterText && isSetextUnderline(rest);
     afterText = !blank;
     if (!blank && opened.length === 0 && matched < stack.length && leaf === 'paragraph' && !interrupts(rest)) {
-      // A lazy continuation line: the paragraph, and the containers around it, go on. One that may
-      // be a table row makes micromark look back over the document for where it belongs.
-      if (rest.includes('|')) costly[i] = 1;
+      // A lazy continuation line: the paragraph, and the containers around it, go on. micromark
+      // looks back over the paragraph's events to find that it is still open.
+      costly[i] = 1;
       depths[i] = stack.length;
       continue;
     }
@@ -129,8 +130,9 @@ export function scanContainers(lines: string[], file: string, pageLine: (index: 
 
 /** The innermost container's content after a line whose text (after its container markers) is `text`. */
 function nextLeaf(before: Leaf, text: string): Leaf {
-  if (isBlankLine(text)) return before === 'fence' ? 'fence' : 'none';
-  // Open code and HTML run on (until a closing fence, or a blank line or marker: taken as the later).
+  // Open code and HTML run on, over blank lines too (some HTML does), until a closing fence; HTML
+  // is taken to run to the container's end (never too early).
+  if (isBlankLine(text)) return before === 'fence' || before === 'html' ? before : 'none';
   if (before === 'fence') return looksLikeFence(text) ? 'none' : 'fence';
   if (before === 'html') return 'html';
   const [p, col] = skipIndent(text, 0, 0);

@@ -147,3 +147,49 @@ export function cutLines(lines: string[], cuts: Array<[number, number]>): CutPag
     },
   };
 }
+
+/**
+ * `parsed` (the page, or the page cut, see cutLines) with the inside of each HTML table that opens
+ * after an anchor in a line of text (`<a name="x"></a><table>…`) blanked with spaces, on that line.
+ * Such a line is a paragraph, so micromark parses the table's markup as inline HTML, splicing the
+ * text between every two tags (a one-line table of 2,000 rows: 3 s, and the square of that for
+ * more). The table is read from the page itself (see readHtmlTablesFrom), so only its opening tag
+ * must stay. Lines that are or may be read for text are left as they are: a line with a pipe (a
+ * table row) and the lines of a paragraph that a setext underline makes a heading. `toParsed` maps
+ * an offset of the page to `parsed` (the lines blanked are never cut).
+ */
+export function blankInlineTables(parsed: string, page: string, lines: string[], regions: HtmlTableRegion[], toParsed: (offset: number) => number): string {
+  if (regions.length === 0) return parsed;
+  const underlined = underlinedParagraphLines(lines);
+  const lineStarts: number[] = [];
+  for (let i = 0, offset = 0; i < lines.length; offset += lines[i]!.length + 1, i++) lineStarts.push(offset);
+  let out = '';
+  let from = 0;
+  for (const r of regions) {
+    const line = lines[r.openLine]!;
+    if (/^ {0,3}<table\b/i.test(line) || line.includes('|') || underlined[r.openLine]) continue; // an HTML block, or text that is read
+    const inside = page.indexOf('>', r.start) + 1;
+    const lineEnd = lineStarts[r.openLine]! + line.length;
+    const closing = r.closeLine === r.openLine ? page.lastIndexOf('<', r.end - 1) : lineEnd;
+    if (closing <= inside) continue;
+    const [a, b] = [toParsed(inside), toParsed(closing)];
+    out += parsed.slice(from, a) + ' '.repeat(b - a);
+    from = b;
+  }
+  return out + parsed.slice(from);
+}
+
+/** For each line: whether a setext underline (`===` or `---` alone) follows it before a blank line. */
+function underlinedParagraphLines(lines: string[]): boolean[] {
+  const underlined = new Array<boolean>(lines.length).fill(false);
+  let below = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.trim() === '') below = false;
+    else {
+      underlined[i] = below;
+      if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) below = true;
+    }
+  }
+  return underlined;
+}

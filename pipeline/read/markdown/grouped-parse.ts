@@ -1,16 +1,16 @@
 /**
  * The mdast tree of a Markdown text, parsed in pieces so that micromark's cost stays in proportion to
- * the text. micromark copies its document's events whenever a line ends block quotes or lists (see
- * container-scan): 4,000 block quotes of one line each take a minute. So the text is cut where
- * CommonMark starts afresh anyway — before an unindented line that follows a blank line — into
- * groups of a few hundred lines or a few dozen container ends, each parsed alone; their trees, with
- * positions moved to the text's, are one tree.
+ * the text. micromark copies or searches its document's events on every costly line (one that ends
+ * block quotes or lists, underlines a setext heading, or continues a paragraph lazily; see
+ * container-scan): 4,000 block quotes of one line each took a minute. So the text is cut where
+ * micromark starts afresh anyway (see candidateCuts) into groups of a few hundred lines or a few
+ * dozen costly lines, each parsed alone; their trees, with positions moved to the text's, are one.
  *
- * Only two things run on past such a line: a fenced code block and an HTML block of the kinds that
- * end at a marker (a comment, `<pre>`, …). Where a group's last block is one of those left open,
- * the group is parsed again up to the first cut after the marker or fence that closes it. Link
+ * Only a fenced code block or an HTML block can run on past such a cut. Where a group's last block
+ * is one of those left open, the group is parsed again to the first cut after what closes it (and
+ * a cut under a setext heading stands only if the group indeed ends with that heading). Link
  * reference definitions apply to the whole text, so a text that may define links is parsed in one
- * piece. Where no cut can be made, a group whose container ends would cost more than
+ * piece. Where no cut can be made, a group whose costly lines would cost more than
  * {@link GROUP_COST_PER_LINE} per line is refused.
  *
  * Before any of it, the text is checked against the nesting and inline-markup limits
@@ -64,7 +64,7 @@ export function parseInGroups(text: string, parse: (text: string) => Root, optio
     return next < cuts.length ? cuts[next]! : lines.length;
   };
   while (from < lines.length) {
-    // The group runs to the first cut past its size, in lines or container ends.
+    // The group runs to the first cut past its size, in lines or costly lines.
     let to = from + 1;
     let groupCostly = 0;
     for (; to < lines.length; to++) {
@@ -119,7 +119,7 @@ function checkGroupCost(containers: ContainerLines, from: number, to: number, fi
   throw new ErrcatError(
     file,
     pageLine(first),
-    `Markdown too costly to read: ${count} of the ${to - from - (first - from)} lines from here end block quotes or lists, underline headings or continue a quote or list with a table row, with no place to read them apart (a blank line followed by an unindented line, a heading or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
+    `Markdown too costly to read: ${count} of the ${to - first} lines from here end block quotes or lists, underline headings or continue a quote or list without its markers, with no place to read them apart (a blank line followed by an unindented line, a heading or a list item at the start of a line); the parser's time grows with their number times the lines before each. Expected blank lines between them, or fewer`,
   );
 }
 
@@ -154,7 +154,7 @@ function candidateCuts(lines: string[]): { cuts: number[]; afterHeading: Set<num
     const line = lines[i]!;
     if (line.length === 0 || line[0] === ' ' || line[0] === '\t' || fenced[i]) continue;
     const before = lines[i - 1]!;
-    if ((isBlankLine(before) && !readsAsInterrupting(line)) || startsBullet(line) || isAtxHeading(line)) cuts.push(i);
+    if ((isBlankLine(before) && !dependsOnWhatIsOpen(line)) || startsBullet(line) || isAtxHeading(line)) cuts.push(i);
     else if (i >= 2 && !isBlankLine(lines[i - 2]!) && /^(?:=+|-+)[ \t]*$/.test(before)) {
       cuts.push(i);
       afterHeading.add(i);
@@ -179,7 +179,7 @@ function endsWithHeading(tree: Root, lines: number): boolean {
  * tag of any name), an empty list item or one numbered other than 1. micromark keeps an indented
  * code block open over blank lines, and after one reads such a line as a paragraph.
  */
-function readsAsInterrupting(line: string): boolean {
+function dependsOnWhatIsOpen(line: string): boolean {
   if (line[0] === '<') return true;
   const marker = listMarkerWidth(line, 0);
   if (marker === 0) return false;

@@ -12,7 +12,7 @@ import { ErrcatError } from '../../errors';
 import type { ReadNote, SourceTable, TableRow } from '../../generated/rows';
 import type { SourceText } from '../source';
 import { DELIMITER_ROW, findPipeTables, readBodyRows, splitPipeRow, verifyTruncated } from './batched-tables';
-import { cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
+import { blankInlineTables, cutLines, fencedLines, findHtmlTables, tableEnd, type CutPage } from './cut-page';
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 import { parseInGroups } from './grouped-parse';
@@ -36,7 +36,10 @@ export function readMarkdown(source: SourceText, options: { parseWhole?: boolean
   if (options.parseWhole) return readTree(parse(source.text), source, source.text, new Map(), IDENTITY);
   const cut = readCutPage(source);
   if (cut) return cut;
-  return readTree(parseInGroups(source.text, parse, { file: source.file }), source, source.text, new Map(), IDENTITY);
+  const lines = source.text.split('\n');
+  const html = findHtmlTables(source.text, lines, fencedLines(lines, source.text));
+  const text = blankInlineTables(source.text, source.text, lines, html, (offset) => offset);
+  return readTree(parseInGroups(text, parse, { file: source.file }), { file: source.file, text }, source.text, new Map(), IDENTITY);
 }
 
 const IDENTITY: Pick<CutPage, 'pageLine' | 'pageOffset' | 'cutOffset'> = { pageLine: (l) => l, pageOffset: (o) => o, cutOffset: (o) => o };
@@ -61,8 +64,9 @@ function readCutPage(source: SourceText): MarkdownTables | null {
   if (cuts.length === 0) return null;
   for (let i = 1; i < cuts.length; i++) if (cuts[i]![0] < cuts[i - 1]![1]) return null;
   const page = cutLines(lines, cuts);
+  const text = blankInlineTables(page.text, source.text, lines, html, page.cutOffset);
   // Most pages' prose is a few headings and paragraphs: read those without remark (see simple-blocks).
-  const tree = parseSimplePage(page.text) ?? parseInGroups(page.text, parse, { file: source.file, pageLine: (index) => page.pageLine(index + 1) });
+  const tree = parseSimplePage(text) ?? parseInGroups(text, parse, { file: source.file, pageLine: (index) => page.pageLine(index + 1) });
   remapLines(tree, page.pageLine);
   const verified = verifyTruncated(tree, pipes, source.text);
   if (!verified) return null;
@@ -76,7 +80,7 @@ function readCutPage(source: SourceText): MarkdownTables | null {
     if (!rows) return null;
     prebuilt.set(table, { rows, notes });
   }
-  const read = readTree(tree, { file: source.file, text: page.text }, source.text, prebuilt, page);
+  const read = readTree(tree, { file: source.file, text }, source.text, prebuilt, page);
   return html.every((r) => read.htmlRead.has(r.start)) ? read : null;
 }
 
