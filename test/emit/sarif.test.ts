@@ -205,3 +205,15 @@ describe('artifact locations', () => {
     expect(artifactLocation('zh.md', (f) => `docs/${f}`)).toEqual({ uri: 'docs/zh.md', uriBaseId: '%SRCROOT%' });
   });
 });
+
+describe('--help tells of it', () => {
+  it('check and diff list sarif among their formats; diff names every change kind with its severity', () => {
+    const check = errcat(['check', '--help']).stdout;
+    expect(check).toMatch(/--format FORMAT +text \| json \| github[^\n]*\n +\| sarif \(SARIF 2\.1\.0/);
+    const diff = errcat(['diff', '--help']).stdout;
+    expect(diff).toMatch(/\| sarif \(SARIF 2\.1\.0/);
+    const flat = diff.replace(/\s+/g, ' ');
+    for (const kind of CHANGE_KINDS) expect(flat).toMatch(new RegExp(`${kind.id}(, [a-z-]+)* \\(${kind.severity}\\)`));
+    expect(flat).toContain('it never raises the version bump');
+  });
+});
