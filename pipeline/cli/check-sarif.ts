@@ -78,7 +78,8 @@ export function checkFindings(o: CheckOutcome): SarifFinding[] {
   }
   for (const s of o.versions.filter((v) => !v.ok)) {
     const spec = o.compiled.find((c) => c.spec.name === s.catalog)?.spec;
-    const settings = spec?.configPath ?? o.settingsFile;
+    // Where package.version is kept; with no settings file yet (version --write makes one), the catalog's first page.
+    const settings = spec?.configPath ?? o.settingsFile ?? spec?.pages[0]?.file ?? null;
     findings.push({
       ruleId: VERSION_NOT_RAISED,
       level: 'error',

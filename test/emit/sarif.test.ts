@@ -136,6 +136,33 @@ describe('errcat check --format sarif on the seeds', () => {
   });
 });
 
+describe('errcat check --base REV --format sarif', () => {
+  it('a catalog changed since REV without a raised package.version is a version-not-raised error on its settings', () => {
+    const repo = join(work, 'version-repo');
+    mkdirSync(join(repo, 'sources'), { recursive: true });
+    cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
+    writeFileSync(join(repo, 'sources', 'cci', 'catalog.json'), `${JSON.stringify({ package: { version: '1.0.0' } })}\n`);
+    expect(errcat(['build'], repo).status).toBe(0);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: repo });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    // A reworded zh description calls for a patch release; package.version stays 1.0.0.
+    const zhPage = join(repo, 'sources', 'cci', 'zh.md');
+    writeFileSync(zhPage, readFileSync(zhPage, 'utf8').replace('迁移namespace失败：namespace已属于专属节点', '迁移namespace失败：namespace属于专属节点'));
+    expect(errcat(['build'], repo).status).toBe(0);
+    const run = errcat(['check', '--base', 'HEAD', '--format', 'sarif'], repo);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(valid(log)).toEqual([]);
+    const version = (log.runs[0].results as Result[]).filter((r) => r.ruleId === 'version-not-raised');
+    expect(version).toHaveLength(1);
+    expect(version[0]!.level).toBe('error');
+    expect(version[0]!.message.text).toMatch(/^cci: 1 change, patch since HEAD \(1\.0\.0\); next version 1\.0\.1; package\.version is 1\.0\.0 — not raised far enough; run errcat version --base HEAD --write$/);
+    expect(version[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'sources/cci/catalog.json', uriBaseId: '%SRCROOT%' } });
+  });
+});
+
 describe('errcat diff --format sarif', () => {
   it('on two versions of the seeds: validates, one rule per change kind, results on the new or (for a removal) the old page', () => {
     const version = (name: string, edit: (s: string) => string) => {
