@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { CompiledCatalog } from './compile';
-import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel } from './diff';
+import { bumpAtLeast, bumpOf, diffCatalogSets, nextVersion, type BumpLevel, callsForBump } from './diff';
 import { ErrcatError } from './errors';
 import type { ProjectSettings } from './generated/project';
 import { compileAt } from './diff/side';
@@ -56,7 +56,7 @@ export async function versionStatus(rev: string, workspace: Workspace, current: 
       baseVersion: before.package.version,
       currentVersion: c.package.version,
       required,
-      changes: report.changes.length,
+      changes: report.changes.filter(callsForBump).length,
       nextVersion: nextVersion(before.package.version, required),
       ok: step !== 'lower' && bumpAtLeast(step, required),
     };

@@ -12,6 +12,10 @@ import { catalogOptionHelp, catalogOptionSpec, compileAll, noteOnStderr, openWor
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { projectPath } from '../project';
+import { sarifLog } from '../emit/sarif';
+import { CHECK_SARIF_RULES, checkFindings } from './check-sarif';
+
+declare const ERRCAT_VERSION: string;
 
 export const checkHelp = `Usage: errcat check [--out DIR] [--fail-on LEVEL] [--format FORMAT] [--update-baseline] [...]
 
@@ -25,6 +29,9 @@ Accepted divergences that no longer occur are listed, so the baseline can shrink
 Options:
   --fail-on LEVEL     error | warning | info | never (default: error)
   --format FORMAT     text | json | github (workflow annotations with file and line)
+                      | sarif (SARIF 2.1.0, e.g. for GitHub code scanning: every
+                      divergence at its own level, those the baseline accepts marked
+                      as suppressed; --fail-on sets only the exit status)
                       (default: text)
   --update-baseline   accept every current divergence at or above LEVEL (all of them
                       with never): rewrite each catalog's baseline, then check
@@ -66,7 +73,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     return 0;
   }
   const failOn = oneOf<FailOn>('--fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'], 'error');
-  const format = oneOf('--format', values.format, ['text', 'json', 'github'] as const, 'text');
+  const format = oneOf('--format', values.format, ['text', 'json', 'github', 'sarif'] as const, 'text');
   if (values.baseline && !values.source?.length) throw new UsageError('--baseline goes with --source; a project names its baselines in its settings');
   if (values.base !== undefined && values.source?.length) throw new UsageError('--base compares the project with a revision; it does not go with --source');
   const baselineArg = values.baseline === undefined ? undefined : resolve(values.baseline);
@@ -81,6 +88,7 @@ export async function runCheck(argv: string[]): Promise<number> {
 
   const atOrAbove = (d: Divergence) => failOn === 'never' || SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
   const updates: string[] = [];
+  const acceptedBy = new Map<string, Set<string>>();
   const verdicts: CatalogVerdict[] = compiled.map((c) => {
     const path = c.spec.baselinePath;
     if (values['update-baseline']) {
@@ -102,6 +110,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
     const baseline = loadBaseline(path, c.spec.name);
     const accepted = new Set(baseline.accepted.map((e) => e.fingerprint));
+    acceptedBy.set(c.spec.name, accepted);
     const current = new Set(c.report.divergences.map((d) => d.fingerprint));
     const considered = failOn === 'never' ? [] : c.report.divergences.filter(atOrAbove);
     return {
@@ -119,7 +128,10 @@ export async function runCheck(argv: string[]): Promise<number> {
   // What --update-baseline wrote: part of the text report; on stderr beside a machine format.
   if (updates.length > 0) (format === 'text' ? writeStdout : writeStderr)(`${updates.map(terminalText).join('\n')}\n`);
   if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
-  else if (format === 'github') {
+  else if (format === 'sarif') {
+    const findings = checkFindings({ out, outdated, verdicts, compiled, acceptedBy, versions, rev: values.base, settingsFile: workspace.project?.settingsFile ?? null });
+    write(terminalJson(sarifLog({ category: 'errcat/check/', version: ERRCAT_VERSION, rules: CHECK_SARIF_RULES, findings, inRepository: repositoryPaths(workspace.root) })));
+  } else if (format === 'github') {
     write(githubAnnotations(out, outdated, verdicts, repositoryPaths(workspace.root)));
     for (const v of lowVersions) write(annotation('error', { title: 'errcat version' }, `${describeStatus(v, values.base!)}; run errcat version --base ${values.base} --write`));
   } else {

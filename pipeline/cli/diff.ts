@@ -1,5 +1,5 @@
 import { diffCatalogSets, SEVERITY_RANK } from '../diff';
-import { formatGithub, formatMarkdown, formatText } from '../diff/format';
+import { formatGithub, formatMarkdown, formatSarif, formatText } from '../diff/format';
 import { resolveSide, workspaceAt } from '../diff/side';
 import { resolve } from 'node:path';
 import { terminalJson } from '../escape';
@@ -9,6 +9,8 @@ import { ErrcatError } from '../errors';
 import type { Severity } from '../generated/diff';
 import { oneOf, parseCommandArgs, UsageError } from './args';
 import { writeStdout } from './stdio';
+
+declare const ERRCAT_VERSION: string;
 
 export const diffHelp = `Usage: errcat diff --base REV [NEW] [--format FORMAT] [--fail-on LEVEL]
        errcat diff OLD NEW [--lang LANG]... [--catalog NAME] [--format FORMAT] [--fail-on LEVEL]
@@ -30,6 +32,9 @@ catalog two single pages make (default: the pages' folder, or "catalog").
 Change kinds (severity): code-removed, status-changed (breaking); variant-removed,
 message-changed, language-removed, language-added (warning); code-added, variant-added,
 description-changed, measure-changed, module-changed, field-added, field-removed (info).
+For translators: translation-stale (info), when one language's message, description or
+measure of a variant changed and the other language's same text did not (that language
+may now lag behind); counted apart, it never raises the version bump.
 A code's variants pair by what they say, so reordered rows are no change; nor is a change
 of form alone (a table rewritten, columns reordered, lines rewrapped, anchors).
 The summary (and "bump" in json) gives the semantic-version step the changes call for:
@@ -39,7 +44,8 @@ Options:
   --lang LANG      a single page's language (repeat for NEW's when it differs)
   --catalog NAME   the catalog name for single pages
   --format FORMAT  text | markdown (a pull-request comment) | json | github (annotations)
-                   | html (a self-contained page, old and new side by side) (default: text)
+                   | html (a self-contained page, old and new side by side)
+                   | sarif (SARIF 2.1.0, e.g. for GitHub code scanning) (default: text)
   --fail-on LEVEL  breaking | warning | info | never (default: never): exit 1 when a
                    change at or above LEVEL exists
   -h, --help       show this help
@@ -59,7 +65,7 @@ export async function runDiff(argv: string[]): Promise<number> {
     writeStdout(diffHelp);
     return 0;
   }
-  const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github', 'html'] as const, 'text');
+  const format = oneOf('--format', values.format, ['text', 'markdown', 'json', 'github', 'html', 'sarif'] as const, 'text');
   const failOn = oneOf<Severity | 'never'>('--fail-on', values['fail-on'], ['breaking', 'warning', 'info', 'never'], 'never');
   const langs = values.lang ?? [];
   if (langs.length > 2) throw new UsageError('--lang goes at most twice: OLD\'s language, then NEW\'s');
@@ -97,6 +103,8 @@ export async function runDiff(argv: string[]): Promise<number> {
         ? formatMarkdown(report)
         : format === 'github'
           ? formatGithub(report, inRepository)
+          : format === 'sarif'
+            ? terminalJson(formatSarif(report, ERRCAT_VERSION, inRepository))
           : format === 'html'
             ? (await import('../emit/html/diff-page')).formatHtml(report)
             : formatText(report);

@@ -17,6 +17,7 @@ import { fieldAdded, fieldRemoved } from './kinds/fields';
 import { languageAdded, languageRemoved } from './kinds/languages';
 import { moduleChanged, statusChanged } from './kinds/status';
 import { descriptionChanged, measureChanged, messageChanged } from './kinds/texts';
+import { translationStale } from './kinds/translation';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   codeRemoved,
@@ -32,6 +33,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   moduleChanged,
   fieldAdded,
   fieldRemoved,
+  translationStale,
 ];
 
 export const SEVERITY_RANK: Record<Severity, number> = { breaking: 3, warning: 2, info: 1 };
@@ -120,6 +122,11 @@ export function bumpOf(changes: readonly Change[]): BumpLevel {
     if (BUMP_RANK[level] > BUMP_RANK[bump]) bump = level;
   }
   return bump;
+}
+
+/** Whether a change counts towards the version bump (translation-stale, a note to translators, does not). */
+export function callsForBump(change: Change): boolean {
+  return CHANGE_KINDS.find((k) => k.id === change.kind)?.bump !== 'none';
 }
 
 export function bumpAtLeast(level: BumpLevel, required: BumpLevel): boolean {

@@ -21,8 +21,8 @@ export type Finding = Omit<Change, 'kind' | 'severity' | 'fingerprint' | 'catalo
   params: Record<string, string>;
 };
 
-/** What a change means for a consumer's semantic version: see {@link bumpOf}. */
-export type Bump = 'major' | 'minor' | 'patch';
+/** What a change means for a consumer's semantic version: see {@link bumpOf}; none for a note to translators. */
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
 export interface ChangeKind {
   id: string;

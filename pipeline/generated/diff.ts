@@ -19,11 +19,11 @@ export interface DiffReport {
    */
   new: string;
   /**
-   * The semantic-version step the changes call for: major when any change is breaking (a code removed, a status changed); minor when codes, variants, languages or fields were added and nothing broke; patch for text-only changes; none for no change.
+   * The semantic-version step the changes call for: major when any change is breaking (a code removed, a status changed); minor when codes, variants, languages or fields were added and nothing broke; patch for text-only changes; none for no change. translation-stale records never raise it: they ask for a translator's look, not a new version.
    */
   bump: 'major' | 'minor' | 'patch' | 'none';
   /**
-   * Number of changes by kind, for kinds that occur.
+   * Number of changes by kind, for kinds that occur (translation-stale counted under its own kind, apart from the changes that set bump).
    */
   counts: {
     [k: string]: number | undefined;
@@ -50,13 +50,21 @@ export interface Change {
   catalog: string;
   errorCode: string;
   /**
-   * The language, for per-language kinds.
+   * The language, for per-language kinds; for translation-stale, the language whose text did not change and may now lag behind.
    */
   lang?: string;
   /**
-   * The field, for field-added / field-removed.
+   * The field, for field-added / field-removed and translation-stale.
    */
   field?: string;
+  /**
+   * translation-stale: the language whose text changed (old and new are its texts).
+   */
+  changedLang?: string;
+  /**
+   * translation-stale: the lagging language's text, the same in both versions (laggingLocation is its row in the new version, where a translator would update it).
+   */
+  unchanged?: string;
   /**
    * The old value, when the kind has one.
    */
@@ -67,6 +75,7 @@ export interface Change {
   new?: string | number | null;
   oldLocation?: Location;
   newLocation?: Location;
+  laggingLocation?: Location;
   message: string;
 }
 /**

@@ -4,7 +4,7 @@
  * the same filters (search, kind, severity) kept in the URL hash. Self-contained, like index.html.
  */
 import { CHANGE_KINDS } from '../../diff';
-import { countsLine } from '../../diff/format';
+import { countsLine, translatorsLine } from '../../diff/format';
 import type { Change, DiffReport } from '../../generated/diff';
 import { h } from './hast';
 import { filterForm, lines, markedPair, renderPage, type Serialize, type Element, type ElementContent } from './page';
@@ -19,7 +19,7 @@ export function formatHtml(report: DiffReport, serialize?: Serialize): string {
   const body: ElementContent[] = [
     h('h1', 'errcat diff'),
     h('p', { className: ['sources'] }, [h('code', report.old), ' → ', h('code', report.new)]),
-    h('p', { className: ['summary'] }, [`${report.changes.length} changes: ${countsLine(report)}. Version bump: `, h('b', report.bump), '.']),
+    h('p', { className: ['summary'] }, [`${report.changes.length} changes: ${countsLine(report)}. Version bump: `, h('b', report.bump), `${translatorsLine(report)}.`]),
     h('ul', { className: ['counts'], ariaLabel: 'Changes by kind; each count filters the tables' }, [
       h('li', h('a', { href: '#' }, `all ${report.changes.length} changes`)),
       ...kinds.map((k) => h('li', h('a', { href: `#kind=${k.id}`, title: k.summary }, [`${k.id} `, h('b', String(report.counts[k.id])), ` (${k.severity})`]))),
