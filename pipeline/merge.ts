@@ -245,24 +245,30 @@ function affinity(a: SourceRow, b: SourceRow): number {
 function toVariant(rows: VariantRows, languages: string[]): Variant {
   const present = languages.filter((l) => rows.has(l)).map((l) => rows.get(l)!);
   const statuses = present.map((r) => parseStatuses(r.values.httpStatus)).find((s) => s !== null) ?? null;
-  const module = present.map((r) => r.values.module).find((m) => m !== undefined && m !== '');
   // Without a prototype: texts are looked up by language, and a language is data.
   const texts: Record<string, LocalizedText> = Object.create(null);
   for (const row of present) {
     texts[row.lang] = {
+      module: nullIfEmpty(row.values.module),
       message: nullIfEmpty(row.values.message),
       description: nullIfEmpty(row.values.description),
       measure: nullIfEmpty(row.values.measure),
       line: row.line,
+      ...ownStatus(parseStatuses(row.values.httpStatus), statuses),
       ...(row.extra ? { extra: row.extra } : {}),
     };
   }
   return {
     httpStatus: statuses?.[0] ?? null,
     ...(statuses && statuses.length > 1 ? { httpStatuses: statuses as Variant['httpStatuses'] } : {}),
-    ...(module !== undefined ? { module } : {}),
     texts,
   };
+}
+
+/** A language's own status, kept in its text only when the page disagrees with the variant's (whose status won). */
+function ownStatus(own: number[] | null, chosen: number[] | null): Pick<LocalizedText, 'httpStatus' | 'httpStatuses'> {
+  if ((own ?? []).join('/') === (chosen ?? []).join('/')) return {};
+  return { httpStatus: own?.[0] ?? null, ...(own && own.length > 1 ? { httpStatuses: own as LocalizedText['httpStatuses'] } : {}) };
 }
 
 function toEntry(code: string, variants: VariantRows[], languages: string[]): CatalogEntry {

@@ -60,10 +60,6 @@ export interface CatalogEntry {
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
   /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
-  /**
    * What each language's page says of the code, by language.
    */
   texts: {
@@ -82,6 +78,10 @@ export interface CatalogEntry {
  */
 export interface LocalizedText {
   /**
+   * The module or category this page files the row under (its module column), in this page's language; null when the page has no module column or leaves the cell empty.
+   */
+  module: string | null;
+  /**
    * The literal message the API returns, as this page gives it.
    */
   message: string | null;
@@ -98,6 +98,11 @@ export interface LocalizedText {
    */
   line: number;
   /**
+   * This page's own status for the row, present only when it differs from the variant's httpStatus (the languages disagree, status-mismatch, and the primary language's status won); null when this page gives no status errcat can read while another language's page does.
+   */
+  httpStatus?: number | null;
+  httpStatuses?: HttpStatuses;
+  /**
    * Cells of columns errcat does not map to a field, by their header text as the page writes it (reported by the unmapped-column rule).
    */
   extra?: {
@@ -105,7 +110,7 @@ export interface LocalizedText {
   };
 }
 /**
- * One documented row of a code (paired across languages): its status, module and each language's texts.
+ * One documented row of a code (paired across languages): its status and each language's texts.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Variant".
@@ -116,10 +121,6 @@ export interface Variant {
    */
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
-  /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
   /**
    * What each language's page says of the code, by language.
    */
@@ -264,12 +265,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "request body error",
         "description": "请求错误: 请求体不合法",
         "measure": "按接口文档排查请求体",
         "line": 30
       },
       "en": {
+        "module": null,
         "message": "request body error",
         "description": "Request failed. The request body is invalid.",
         "measure": "Check the request body based on the API document.",
@@ -282,12 +285,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "provide namespace requested",
         "description": "查询namespace详情失败：未指定待查询的namespace",
         "measure": "请指定待查询的namespace，请修改后重试",
         "line": 31
       },
       "en": {
+        "module": null,
         "message": "provide namespace requested",
         "description": "Failed to query namespace details. The namespace to be queried is not specified.",
         "measure": "Specify the namespace to be queried and try again.",
@@ -300,12 +305,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "missing user token in the request header",
         "description": "创建网络失败：请求头未携带最终用户的token:X-User-Token",
         "measure": "请求头携带最终用户的token:X-User-Token",
         "line": 32
       },
       "en": {
+        "module": null,
         "message": "missing user token in the request header",
         "description": "Failed to create the network. The request header does not contain the X-User-Token.",
         "measure": "Ensure that the request header contains the X-User-Token.",
@@ -318,12 +325,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "no agency quota found from iam，please enlarge your quota",
         "description": "委托配额不足，请到配额中心申请调整配额",
         "measure": "请到配额中心申请调整配额",
         "line": 33
       },
       "en": {
+        "module": null,
         "message": "no agency quota found from iam, please enlarge your quota",
         "description": "The maximum of IAM agencies has reached.",
         "measure": "Submit a service ticket to increase your quota.",
@@ -336,12 +345,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "must specify namespace name through fieldSelector, example: fieldSelector=metadata.name=namespaceName",
         "description": "必须通过fieldSelector来指定namespace名称，例如：fieldSelector=metadata.name=namespaceName",
         "measure": "请通过fieldSelector来指定namespace名称",
         "line": 34
       },
       "en": {
+        "module": null,
         "message": "must specify namespace name through fieldSelector, example: fieldSelector=metadata.name=namespaceName",
         "description": "The namespace name must be specified using fieldSelector, for example, fieldSelector=metadata.name=namespaceName.",
         "measure": "Specify the namespace name with fieldSelector.",
@@ -354,12 +365,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "volume import:request body error",
         "description": "卷导入接口的请求体不合法",
         "measure": "按卷导入接口文档排查请求体",
         "line": 35
       },
       "en": {
+        "module": null,
         "message": "volume import:request body error",
         "description": "The request body for importing the volume is invalid.",
         "measure": "Check the request body based on the volume import API document.",
@@ -372,12 +385,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "enterprise id not valid",
         "description": "企业项目id不合法",
         "measure": "企业项目id不合法，请修改后重试",
         "line": 36
       },
       "en": {
+        "module": null,
         "message": "enterprise id not valid",
         "description": "Invalid enterprise project ID.",
         "measure": "Modify the enterprise project ID and try again.",
@@ -390,12 +405,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "subnet cidr subnet inavlid：within the coverage of VPC, and no more subnets overlap",
         "description": "子网cidr非法：在vpc的覆盖范围内，不和其他的子网重叠",
         "measure": "修改子网网段，不与其他子网重叠",
         "line": 37
       },
       "en": {
+        "module": null,
         "message": "subnet cidr subnet invalid: within the coverage of VPC, and no more subnets overlap",
         "description": "Invalid subnet CIDR block. The subnet CIDR block cannot overlap with other subnets in the VPC.",
         "measure": "Modify the subnet CIDR block to ensure that it does not overlap with other subnets.",
@@ -408,12 +425,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "project id in network request body invaild",
         "description": "创建网络失败：请求体的Annotation中未携带project_id",
         "measure": "请求体的Annotation中需携带project_id，请修改后重试",
         "line": 38
       },
       "en": {
+        "module": null,
         "message": "project id in network request body invalid",
         "description": "Failed to create the network. The Annotation field of the request body does not contain project_id.",
         "measure": "Modify the Annotation field to ensure that it contains project_id and try again.",
@@ -426,12 +445,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage type parametre invaild : nfs/obs/bs",
         "description": "存储类型参数错误，当前支持的存储类型有:nfs、obs和bs",
         "measure": "存储类型参数错误，请修改后重试",
         "line": 39
       },
       "en": {
+        "module": null,
         "message": "storage type parameter invalid: nfs/obs/bs",
         "description": "Invalid storage class. Supported storage classes are NFS, OBS, and BS.",
         "measure": "Modify the storage type parameter and try again.",
@@ -444,12 +465,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume id format invaild: the beginning and end of a numeric letter, which may contain an underline in the middle of the numeric letter",
         "description": "存储卷id格式非法：数字字母的开头和结尾，数字字母的中间可以包含下划线",
         "measure": "请修改存储卷id格式后重试",
         "line": 40
       },
       "en": {
+        "module": null,
         "message": "storage volume id format invalid: the beginning and end of a numeric letter, which may contain an underline in the middle of the numeric letter",
         "description": "Invalid storage volume ID format. The ID can contain only letters, digits, and underscores (_) and must start and end with a digit or a letter.",
         "measure": "Change the storage volume ID and try again.",
@@ -462,12 +485,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume id len invaild：no bigger than 64",
         "description": "存储卷id长度非法：最大长度为64",
         "measure": "存储卷id长度最大为64，请修改后重试",
         "line": 41
       },
       "en": {
+        "module": null,
         "message": "storage volume id len invalid: no bigger than 64",
         "description": "Invalid length of the storage volume ID. The ID can contain a maximum of 64 characters.",
         "measure": "Change the storage volume ID and try again.",
@@ -480,12 +505,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage request body  invaild",
         "description": "释放存储卷失败：delete_volume字段不合法",
         "measure": "请修改delete_volume字段后重试",
         "line": 42
       },
       "en": {
+        "module": null,
         "message": "storage request body invalid",
         "description": "Failed to release the storage volume. The delete_volume field is invalid.",
         "measure": "Modify the delete_volume field and try again.",
@@ -498,12 +525,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume not avalible",
         "description": "导入存储卷失败：存储卷状态异常",
         "measure": "联系技术支持排查存储卷问题后重试",
         "line": 43
       },
       "en": {
+        "module": null,
         "message": "storage volume not available",
         "description": "Failed to import the storage volume. The storage volume status is abnormal.",
         "measure": "Contact technical support to rectify the storage volume fault and try again.",
@@ -516,12 +545,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume is not found",
         "description": "导入存储卷失败：指定的存储卷不存在",
         "measure": "请确定导入的存储卷存在后尝试",
         "line": 44
       },
       "en": {
+        "module": null,
         "message": "storage volume is not found",
         "description": "Failed to import the storage volume. The storage volume does not exist.",
         "measure": "Ensure that the storage volume to be imported exists and try again.",
@@ -534,12 +565,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "nfs storage class type err,use “nfs-rw”",
         "description": "导入存储卷失败：指定的nfs存储的storageclass不支持，当前支持：nfs-rw",
         "measure": "请导入nfs-rw",
         "line": 45
       },
       "en": {
+        "module": null,
         "message": "nfs storage class type err,use \"nfs-rw\"",
         "description": "Failed to import the storage volume. The specified NFS storage is not supported. Only storage class nfs-rw is supported.",
         "measure": "Import nfs-rw.",
@@ -552,12 +585,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume type err ,avalible: sas/ssd/sata",
         "description": "导入存储卷失败：存储规格不支持，支持的规格为:sas、ssd和sata",
         "measure": "请导入支持的存储格式，如sas、ssd和sata",
         "line": 46
       },
       "en": {
+        "module": null,
         "message": "storage volume type err, available: sas/ssd/sata",
         "description": "Failed to import the storage volume. The storage specifications are not supported. Supported specifications are SAS, SSD, and SATA.",
         "measure": "Import a storage volume of supported storage format, for example,\n\nSAS, SSD, and SATA.",
@@ -570,12 +605,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "storage volume already provisioned",
         "description": "导入存储卷失败：当前卷已经被导入",
         "measure": "请确认当前卷是否已经被导入",
         "line": 47
       },
       "en": {
+        "module": null,
         "message": "storage volume already provisioned",
         "description": "Failed to import the storage volume. The current volume has been imported.",
         "measure": "Check whether the current volume has been imported.",
@@ -588,12 +625,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "invalid billing request body: unsupported billing status",
         "description": "billing接口失败：不支持的status字段",
         "measure": "请修改支持的status字段",
         "line": 48
       },
       "en": {
+        "module": null,
         "message": "invalid billing request body: unsupported billing status",
         "description": "Invalid billing request body. The billing status is not supported.",
         "measure": "Change it to a supported status.",
@@ -606,12 +645,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "invalid billing request body: unsupported billing resource type",
         "description": "billing接口失败：不支持的resource type字段",
         "measure": "请修改支持的resource type字段",
         "line": 49
       },
       "en": {
+        "module": null,
         "message": "invalid billing request body: unsupported billing resource type",
         "description": "Invalid billing request body. The billing resource type is not supported.",
         "measure": "Change it to a supported resource type.",
@@ -624,12 +665,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "invalid billing request user: inner user can not be freeze or unfreeze",
         "description": "billing接口失败：不支持操作内部租户",
         "measure": "修改user为非内部用户",
         "line": 50
       },
       "en": {
+        "module": null,
         "message": "invalid billing request user: inner user can not be freeze or unfreeze",
         "description": "Invalid billing request body. The operations on internal users are not supported.",
         "measure": "Change the user to a non-internal user.",
@@ -642,12 +685,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "invalid billing request body: resourceinfos can not match scene",
         "description": "billing接口失败：不支持的scene字段",
         "measure": "请修改支持的scene字段",
         "line": 51
       },
       "en": {
+        "module": null,
         "message": "invalid billing request body: resourceinfos can not match scene",
         "description": "Invalid billing request body. The resourceinfos does not match scene.",
         "measure": "Change it to a supported scene field.",
@@ -660,12 +705,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 401,
     "texts": {
       "zh": {
+        "module": null,
         "message": "user has no agency to cci，please apply a agency to cci",
         "description": "请求失败，请先授信CCI服务",
         "measure": "请先授信CCI服务",
         "line": 68
       },
       "en": {
+        "module": null,
         "message": "user has no agency to cci. Please apply an agency to cci",
         "description": "Request failed. You have not authorized the CCI service.",
         "measure": "Authorize the CCI service first.",
@@ -678,6 +725,7 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "en": {
+        "module": null,
         "message": "your account is in arrears, please recharge",
         "description": "Request failed: The account is in arrears.",
         "measure": "Top up the account.",
@@ -690,6 +738,7 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "en": {
+        "module": null,
         "message": "your account has been frozen, please contact customer service",
         "description": "Request error: The account has been frozen.",
         "measure": "Submit a service ticket to contact customer service.",
@@ -702,12 +751,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "only gpu beta users can use gpu in cci",
         "description": "请求出错：未申请GPU公测",
         "measure": "请先申请GPU公测",
         "line": 53
       },
       "en": {
+        "module": null,
         "message": "only gpu beta users can use gpu in cci",
         "description": "Request failed. You have not applied for the GPU OBT.",
         "measure": "Apply for the GPU OBT.",
@@ -720,12 +771,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "only obs beta users can use obs in cci",
         "description": "请求出错：未申请OBS公测",
         "measure": "请先申请OBS公测",
         "line": 54
       },
       "en": {
+        "module": null,
         "message": "only obs beta users can use obs in cci",
         "description": "Request failed. You have not applied for the OBS OBT.",
         "measure": "Apply for the OBS OBT.",
@@ -738,12 +791,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "user's token can not match auth token for resourceUser's",
         "description": "鉴权出错： token中domain与请求domain不匹配",
         "measure": "请确认token中domain与请求domain相匹配",
         "line": 55
       },
       "en": {
+        "module": null,
         "message": "user's token can not match auth token for resourceUser's",
         "description": "Authentication failed. The domain in the token does not match the requested domain.",
         "measure": "Ensure that the domain in the token matches that in the request.",
@@ -756,12 +811,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "current user has no right",
         "description": "鉴权出错：用户无权限进行当前操作",
         "measure": "用户无权限进行当前操作，请确认当前用户是否有操作权限",
         "line": 56
       },
       "en": {
+        "module": null,
         "message": "current user has no right",
         "description": "Authentication failed. You do not have the permission to perform this operation.",
         "measure": "Check whether you have the permission.",
@@ -774,12 +831,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:create",
         "description": "创建命名空间失败，您可能没有cci:namespace:create权限",
         "measure": "请向管理员申请namespace create权限",
         "line": 57
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:create",
         "description": "Failed to create the namespace. You do not have the cci:namespace:create permission.",
         "measure": "Apply for the namespace create permission from the administrator.",
@@ -792,12 +851,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:delete",
         "description": "删除命名空间失败，您可能没有cci:namespace:delete权限",
         "measure": "请向管理员申请namespace delete权限",
         "line": 58
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:delete",
         "description": "Failed to delete the namespace. You do not have the cci:namespace:delete permission.",
         "measure": "Apply for the namespace delete permission from the administrator.",
@@ -810,12 +871,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:update",
         "description": "更新命名空间失败，您可能没有cci:namespace:update权限",
         "measure": "请向管理员申请namespace update权限",
         "line": 59
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:update",
         "description": "Failed to update the namespace. You do not have the cci:namespace:update permission.",
         "measure": "Apply for the namespace update permission from the administrator.",
@@ -828,12 +891,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:get",
         "description": "获取命名空间失败，您可能没有cci:namespace:get权限",
         "measure": "请向管理员申请namespace get权限",
         "line": 60
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:get",
         "description": "Failed to obtain the namespace details. You do not have the cci:namespace:get permission.",
         "measure": "Apply for the namespace get permission from the administrator.",
@@ -846,12 +911,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:list",
         "description": "获取命名空间列表失败，您可能没有cci:namespace:list权限",
         "measure": "请向管理员申请namespace list权限",
         "line": 61
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespace:list",
         "description": "Failed to obtain the namespace list. You do not have the cci:namespace:list permission.",
         "measure": "Apply for the namespace list permission from the administrator.",
@@ -864,12 +931,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:create",
         "description": "创建资源失败，您可能没有cci:namespaceSubResource:create权限",
         "measure": "请向管理员申请namespaceSubResource create权限",
         "line": 62
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:create",
         "description": "Failed to create the resource. You do not have the cci:namespaceSubResource:create permission.",
         "measure": "Apply for the namespaceSubResource create permission from the administrator.",
@@ -882,12 +951,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:delete",
         "description": "删除资源失败，您可能没有cci:namespaceSubResource:delete权限",
         "measure": "请向管理员申请namespaceSubResource delete权限",
         "line": 63
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:delete",
         "description": "Failed to delete the resource. You do not have the cci:namespaceSubResource:delete permission.",
         "measure": "Apply for the namespaceSubResource delete permission from the administrator.",
@@ -900,12 +971,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:update",
         "description": "更新资源失败，您可能没有cci:namespaceSubResource:update权限",
         "measure": "请向管理员申请namespaceSubResource update权限",
         "line": 64
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:update",
         "description": "Failed to update the resource. You do not have the cci:namespaceSubResource:update permission.",
         "measure": "Apply for the namespaceSubResource update permission from the administrator.",
@@ -918,12 +991,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:get",
         "description": "获取资源失败，您可能没有cci:namespaceSubResource:get权限",
         "measure": "请向管理员申请namespaceSubResource get权限",
         "line": 65
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:get",
         "description": "Failed to obtain the resource details. You do not have the cci:namespaceSubResource:get permission.",
         "measure": "Apply for the namespaceSubResource get permission from the administrator.",
@@ -936,12 +1011,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:list",
         "description": "获取资源列表失败，您可能没有cci:namespaceSubResource:list权限",
         "measure": "请向管理员申请namespaceSubResource list权限",
         "line": 66
       },
       "en": {
+        "module": null,
         "message": "insufficient operation permission, require cci:namespaceSubResource:list",
         "description": "Failed to obtain the resource list. You do not have the cci:namespaceSubResource:list permission.",
         "measure": "Apply for the namespaceSubResource list permission from the administrator.",
@@ -954,12 +1031,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 404,
     "texts": {
       "zh": {
+        "module": null,
         "message": "no agency found for user",
         "description": "请求出错：查找的授信关系不存在",
         "measure": "请登录前端界面，选到对应region的CCI服务，点击“服务授权”中“同意授权”，CCI将创建委托",
         "line": 67
       },
       "en": {
+        "module": null,
         "message": "no agency found for user",
         "description": "Request failed. The queried agency does not exist.",
         "measure": "Log in to the CCI console, select the corresponding region, and click Agree to authorize CCI to create an agency.",
@@ -972,12 +1051,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 500,
     "texts": {
       "zh": {
+        "module": null,
         "message": "find no cluster endpoint for namespace xxx from icluster response header",
         "description": "通过namespace查询集群地址失败",
         "measure": "联系技术支持解决",
         "line": 52
       },
       "en": {
+        "module": null,
         "message": "find no cluster endpoint for namespace xxx from icluster response header",
         "description": "Failed to query the cluster address by namespace.",
         "measure": "Contact technical support.",
@@ -990,12 +1071,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "ummarshal ERROR：BadNamespaceRequestBody",
         "description": "创建namespace失败：请求结构体错误",
         "measure": "根据接口文档排查请求体错误",
         "line": 98
       },
       "en": {
+        "module": null,
         "message": "ummarshal ERROR: BadNamespaceRequestBody",
         "description": "Failed to create the namespace. The request body is incorrect.",
         "measure": "Rectify the request body error based on the API document.",
@@ -1008,12 +1091,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "get service account tenant name failed",
         "description": "资源租户获取租户名失败:资源租户不在白名单内",
         "measure": "请获取存在白名单内的租户",
         "line": 99
       },
       "en": {
+        "module": null,
         "message": "get service account tenant name failed",
         "description": "Failed to obtain the tenant name. The tenant is not in the whitelist.",
         "measure": "Obtain a tenant in the whitelist.",
@@ -1026,12 +1111,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Unsupported Content Type",
         "description": "请求携带文本类型错误",
         "measure": "请提供正确的文本类型",
         "line": 100
       },
       "en": {
+        "module": null,
         "message": "Unsupported Content Type",
         "description": "The request contains an incorrect text type.",
         "measure": "Specify a correct text type.",
@@ -1044,12 +1131,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "ummarshal ERROR：BadQuotaRequestBody",
         "description": "创建配额失败：请求结构体错误",
         "measure": "请提供正确的结构体",
         "line": 101
       },
       "en": {
+        "module": null,
         "message": "ummarshal ERROR: BadQuotaRequestBody",
         "description": "Failed to create the quota. The request body is incorrect.",
         "measure": "Specify a correct request body.",
@@ -1062,12 +1151,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "update quotas failed",
         "description": "配额更新失败",
         "measure": "请联系技术支持",
         "line": 102
       },
       "en": {
+        "module": null,
         "message": "update quotas failed",
         "description": "Failed to update the quota.",
         "measure": "Contact technical support.",
@@ -1080,12 +1171,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "used namespaces exceeds quota, could not create any more",
         "description": "创建namespace失败：namespace配额不足",
         "measure": "请联系技术支持",
         "line": 103
       },
       "en": {
+        "module": null,
         "message": "used namespaces exceeds quota, could not create any more",
         "description": "Failed to create the namespace. The namespace quota is insufficient.",
         "measure": "Contact technical support.",
@@ -1098,12 +1191,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "delete namespace failed, namespace is empty",
         "description": "删除namespace失败：namespace为空，无法删除",
         "measure": "请删除不为空的namespace",
         "line": 104
       },
       "en": {
+        "module": null,
         "message": "delete namespace failed, namespace is empty",
         "description": "Failed to delete the namespace. The namespace is empty and cannot be deleted.",
         "measure": "Ensure that the namespace to be deleted is not empty.",
@@ -1116,12 +1211,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "get flavor info by name failed,flavor name is empty",
         "description": "通过name查询flavor信息失败：name字段为空",
         "measure": "请输入正确的name字段",
         "line": 105
       },
       "en": {
+        "module": null,
         "message": "get flavor info by name failed,flavor name is empty",
         "description": "Failed to query flavor information by name. The Name field is empty.",
         "measure": "Enter a correct value for the Name field.",
@@ -1134,12 +1231,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: NamespaceNameInvalid",
         "description": "创建namespace失败：Name字段不合法",
         "measure": "请输入正确的name字段",
         "line": 106
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: NamespaceNameInvalid",
         "description": "Failed to create the namespace. The Name field is invalid.",
         "measure": "Enter a correct value for the Name field.",
@@ -1152,12 +1251,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: NamespaceFlavorInvalid",
         "description": "创建namespace失败：Flavor字段不合法",
         "measure": "请输入正确的Flavor字段",
         "line": 107
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: NamespaceFlavorInvalid",
         "description": "Failed to create the namespace. The Flavor field is invalid.",
         "measure": "Enter a correct value for the Flavor field.",
@@ -1170,12 +1271,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: NamespaceFlavorMissed",
         "description": "创建namespace失败：Flavor字段为空",
         "measure": "请输入正确的Flavor字段",
         "line": 108
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: NamespaceFlavorMissed",
         "description": "Failed to create the namespace. The Flavor field is empty.",
         "measure": "Enter a correct value for the Flavor field.",
@@ -1188,12 +1291,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: NamespaceDomainIDMissed",
         "description": "创建namespace失败：DomainID字段为空",
         "measure": "请输入正确的DomainID字段",
         "line": 109
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: NamespaceDomainIDMissed",
         "description": "Failed to create the namespace. The DomainID field is empty.",
         "measure": "Enter a correct value for the DomainID field.",
@@ -1206,12 +1311,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: NamespaceProjectIDMissed",
         "description": "创建namespace失败：ProjectID字段为空",
         "measure": "请输入正确的ProjectID字段",
         "line": 110
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: NamespaceProjectIDMissed",
         "description": "Failed to create the namespace. The ProjectID field is empty.",
         "measure": "Enter a correct value for the ProjectID field.",
@@ -1224,12 +1331,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Get namespace failed: NamespaceProjectIDMissed",
         "description": "查询namespace失败：ProjectID字段为空",
         "measure": "请输入正确的ProjectID字段",
         "line": 111
       },
       "en": {
+        "module": null,
         "message": "Get namespace failed: NamespaceProjectIDMissed",
         "description": "Failed to query the namespace. The ProjectID field is empty.",
         "measure": "Enter a correct value for the ProjectID field.",
@@ -1242,12 +1351,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Get available cluster info from resourcemanager failed: NoAllocatedCluster",
         "description": "创建namespace失败：当前集群资源不足，请稍后重试",
         "measure": "请联系技术支持",
         "line": 112
       },
       "en": {
+        "module": null,
         "message": "Get available cluster info from resourcemanager failed: NoAllocatedCluster",
         "description": "Failed to create the namespace. The cluster resource is insufficient. Try again later.",
         "measure": "Contact technical support.",
@@ -1260,12 +1371,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Get namespace failed: PaginationParameterInvalid",
         "description": "查询namespace失败：分页参数不合法",
         "measure": "请输入正确的分页参数",
         "line": 113
       },
       "en": {
+        "module": null,
         "message": "Get namespace failed: PaginationParameterInvalid",
         "description": "Failed to query the namespace. The pagination parameter is invalid.",
         "measure": "Enter a correct pagination parameter.",
@@ -1278,12 +1391,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: EnterpriseProjectIDEmpty",
         "description": "创建namespace失败：企业项目ID为空",
         "measure": "请输入正确的企业项目ID",
         "line": 114
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: EnterpriseProjectIDEmpty",
         "description": "Failed to create the namespace. The Enterprise Project ID field is empty.",
         "measure": "Enter a correct enterprise project ID.",
@@ -1296,12 +1411,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Create namespace failed: EnterpriseProjectNotSupported",
         "description": "创建namespace失败：不支持设置企业项目",
         "measure": "请联系技术支持",
         "line": 115
       },
       "en": {
+        "module": null,
         "message": "Create namespace failed: EnterpriseProjectNotSupported",
         "description": "Failed to create the namespace. Enterprise projects are not supported.",
         "measure": "Contact technical support.",
@@ -1314,12 +1431,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "迁移namespace失败：按需弹性承载参数不合法",
         "measure": "请配置有效参数",
         "line": 132
       },
       "en": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "Failed to migrate the namespace. The on-demand elastic bearer parameter is invalid.",
         "measure": "Set a valid parameter.",
@@ -1332,12 +1451,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "迁移namespace失败：namespace下无可用专属节点",
         "measure": "请联系客服购买专属节点",
         "line": 130
       },
       "en": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "Failed to migrate the namespace. No dedicated node is available in the namespace.",
         "measure": "Contact customer service to purchase a dedicated node.",
@@ -1350,12 +1471,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "迁移namespace失败：namespace状态异常",
         "measure": "请修复命名空间状态后重试",
         "line": 129
       },
       "en": {
+        "module": null,
         "message": "Failed to migrate the namespace.",
         "description": "Failed to migrate the namespace. The namespace status is abnormal.",
         "measure": "Restore the namespace to the normal status and try again.",
@@ -1368,12 +1491,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 404,
     "texts": {
       "zh": {
+        "module": null,
         "message": "flavor not found",
         "description": "查询flavor信息失败：请求flavor不存在",
         "measure": "请查询正确的flavor",
         "line": 116
       },
       "en": {
+        "module": null,
         "message": "flavor not found",
         "description": "Failed to query flavor information. The requested flavor does not exist.",
         "measure": "Query the correct flavor.",
@@ -1386,12 +1511,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 404,
     "texts": {
       "zh": {
+        "module": null,
         "message": "resourcequota not found",
         "description": "查询资源配额信息失败：请求资源配额不存在",
         "measure": "请查询正确的资源配额",
         "line": 117
       },
       "en": {
+        "module": null,
         "message": "resourcequota not found",
         "description": "Failed to query resource quota information. The requested resource quota does not exist.",
         "measure": "Query the correct resource quota.",
@@ -1404,12 +1531,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 404,
     "texts": {
       "zh": {
+        "module": null,
         "message": "quota not found",
         "description": "查询配额信息失败：请求配额不存在",
         "measure": "请查询正确的资源配额",
         "line": 118
       },
       "en": {
+        "module": null,
         "message": "quota not found",
         "description": "Failed to query quota information. The requested quota does not exist.",
         "measure": "Query the correct resource quota.",
@@ -1422,12 +1551,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 409,
     "texts": {
       "zh": {
+        "module": null,
         "message": "namespace name is already exist",
         "description": "创建namespace失败：namespace名称已存在",
         "measure": "请修改namespace名称后重试",
         "line": 119
       },
       "en": {
+        "module": null,
         "message": "namespace name is already exist",
         "description": "Failed to create the namespace. The namespace already exists.",
         "measure": "Change the namespace name and try again.",
@@ -1440,12 +1571,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 409,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Failed to migrate the namespace",
         "description": "迁移namespace失败：namespace已属于专属节点",
         "measure": "请选择非专属命名空间",
         "line": 120
       },
       "en": {
+        "module": null,
         "message": "Failed to migrate the namespace",
         "description": "Failed to migrate the namespace. The namespace is already on a dedicated node.",
         "measure": "Select a non-dedicated namespace.",
@@ -1458,12 +1591,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The request does not carry a token",
         "description": "请求未携带token",
         "measure": "请在请求体中携带有效token",
         "line": 135
       },
       "en": {
+        "module": null,
         "message": "The request does not carry a token",
         "description": "The request does not carry a token.",
         "measure": "Enter a valid token in the request body.",
@@ -1476,12 +1611,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request error",
         "description": "请求错误：请求体不合法",
         "measure": "请传入有效请求体",
         "line": 136
       },
       "en": {
+        "module": null,
         "message": "Request error",
         "description": "Request failed. The request body is invalid.",
         "measure": "Enter a valid request body.",
@@ -1494,12 +1631,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request error",
         "description": "请求错误：请求体JSON解析失败",
         "measure": "请传入有效订单请求",
         "line": 137
       },
       "en": {
+        "module": null,
         "message": "Request error",
         "description": "Request error. Failed to parse the request body in JSON format.",
         "measure": "Enter a valid order request.",
@@ -1512,12 +1651,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：Token缺失用户信息",
         "measure": "请传入有效Token",
         "line": 138
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The token does not contain user information.",
         "measure": "Enter a valid token.",
@@ -1530,12 +1671,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：无效的POC套餐包",
         "measure": "请购买有效套餐包",
         "line": 139
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The POC package is invalid.",
         "measure": "Purchase a valid package.",
@@ -1548,12 +1691,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request error",
         "description": "请求错误：未携带套餐包信息",
         "measure": "请传入有效订单请求",
         "line": 125
       },
       "en": {
+        "module": null,
         "message": "Request error",
         "description": "Request error. The package information is not carried.",
         "measure": "Enter a valid order request.",
@@ -1566,12 +1711,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：当前用户无权购买该套餐包",
         "measure": "请联系客服申请开通购买权限",
         "line": 126
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The current user is not eligible to purchase the package.",
         "measure": "Contact customer service to apply for the purchase permission.",
@@ -1584,12 +1731,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：当前用户购买该套餐包总数已达上限",
         "measure": "请在当前套餐包使用完后继续购买",
         "line": 127
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The number of packages purchased by the user has reached the upper limit.",
         "measure": "Purchase again after the current package is used up.",
@@ -1602,12 +1751,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：当前用户指定周期内购买该套餐包数量已达上限",
         "measure": "请在下个周期内继续购买",
         "line": 128
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The number of packages purchased by the user in the specified period has reached the upper limit.",
         "measure": "Purchase again in the next period.",
@@ -1620,12 +1771,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：该套餐包剩余可购买数量不足",
         "measure": "请扩大套餐包配额或者减少购买量",
         "line": 131
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The remaining quantity of this package is insufficient.",
         "measure": "Increase the package quota or reduce the purchase quantity.",
@@ -1638,12 +1791,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：无效的活动套餐包",
         "measure": "请购买有效套餐包",
         "line": 133
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The promotion package is invalid.",
         "measure": "Purchase a valid package.",
@@ -1656,12 +1811,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Request failed",
         "description": "请求失败：活动ID无效，可能为空或字段过长",
         "measure": "请输入有效活动ID",
         "line": 134
       },
       "en": {
+        "module": null,
         "message": "Request failed",
         "description": "Request failed. The promotion activity ID is invalid because it is empty or too long.",
         "measure": "Enter a valid promotion activity ID.",
@@ -1674,12 +1831,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 500,
     "texts": {
       "zh": {
+        "module": null,
         "message": "An internal processing error occurs",
         "description": "内部处理错误",
         "measure": "请联系客服或等待一段时间后重试",
         "line": 124
       },
       "en": {
+        "module": null,
         "message": "An internal processing error occurs",
         "description": "Internal processing error.",
         "measure": "Contact customer service or try again later.",
@@ -1692,12 +1851,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 500,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Database request error",
         "description": "数据库请求出错",
         "measure": "请联系客服或等待一段时间后重试",
         "line": 123
       },
       "en": {
+        "module": null,
         "message": "Database request error",
         "description": "Database request error.",
         "measure": "Contact customer service or try again later.",
@@ -1710,12 +1871,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 500,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Return error",
         "description": "返回出错：返回体JSON转换失败",
         "measure": "请联系客服或等待一段时间后重试",
         "line": 122
       },
       "en": {
+        "module": null,
         "message": "Return error",
         "description": "Return error. The return body fails to be converted into the JSON format.",
         "measure": "Contact customer service or try again later.",
@@ -1728,12 +1891,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 500,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Internal error",
         "description": "内部错误：与CSB交互时出错",
         "measure": "请联系客服或等待一段时间后重试",
         "line": 121
       },
       "en": {
+        "module": null,
         "message": "Internal error",
         "description": "Internal error. An error occurs during interaction with CSB.",
         "measure": "Contact customer service or try again later.",
@@ -1746,12 +1911,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Validate chart version failed",
         "description": "请求失败：模板版本不合法，版本格式要求：长度不大于64位且需满足SemVer语义化版本控制规范。正确示例：1.0.0、1.0.0-alpha、1.0.0-alpha+001",
         "measure": "请提供符合版本格式要求的模板版本",
         "line": 76
       },
       "en": {
+        "module": null,
         "message": "Validate chart version failed",
         "description": "Request failed because the chart version is invalid. The version can contain a maximum of 64 characters and must comply with the SemVer specification, for example, 1.0.0, 1.0.0-alpha, and 1.0.0-alpha+001.",
         "measure": "Specify a chart version that meets the version format requirements.",
@@ -1764,12 +1931,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "the ID should not be empty",
         "description": "模板ID不能为空",
         "measure": "请输入正确的模板ID",
         "line": 77
       },
       "en": {
+        "module": null,
         "message": "the ID should not be empty",
         "description": "The chart ID cannot be left blank.",
         "measure": "Enter a correct chart ID.",
@@ -1782,12 +1951,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Only addon allowed",
         "description": "请求失败：该请求只支持插件模板",
         "measure": "请提供插件模板",
         "line": 78
       },
       "en": {
+        "module": null,
         "message": "Only addon allowed",
         "description": "Request failed. This request supports only add-on charts.",
         "measure": "Specify an add-on chart.",
@@ -1800,12 +1971,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "the length of ID is more than 64",
         "description": "请求失败：模板ID长度超过最大64位限制",
         "measure": "请输入正确的模板ID",
         "line": 79
       },
       "en": {
+        "module": null,
         "message": "the length of ID is more than 64",
         "description": "Request failed. The chart ID cannot contain more than 64 characters.",
         "measure": "Enter a correct chart ID.",
@@ -1818,12 +1991,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Chart ID format is Invalid, must match the regex",
         "description": "请求失败：模板ID格式出错",
         "measure": "请输入正确的模板ID",
         "line": 80
       },
       "en": {
+        "module": null,
         "message": "Chart ID format is Invalid, must match the regex",
         "description": "Request failed. The chart ID format is invalid.",
         "measure": "Enter a correct chart ID.",
@@ -1836,12 +2011,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Validate chart failed",
         "description": "请求失败：模板文件格式错误，文件后缀名必须是\"tgz\"，默认最大长度为2兆",
         "measure": "请提供文件后缀名是\"tgz\"，默认长度为2兆内的模板文件",
         "line": 81
       },
       "en": {
+        "module": null,
         "message": "Validate chart failed",
         "description": "Request failed. The chart format is incorrect. The file name extension must be .tgz and the size cannot exceed 2 MB.",
         "measure": "Specify a chart file with the .tgz extension and less than 2 MB.",
@@ -1854,12 +2031,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Chart file not found",
         "description": "请求失败: 模板文件内容为空",
         "measure": "请提供内容不为空的模板文件",
         "line": 82
       },
       "en": {
+        "module": null,
         "message": "Chart file not found",
         "description": "Request failed. The chart is empty.",
         "measure": "Specify a chart that is not empty.",
@@ -1872,12 +2051,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Chart format is invalid,Chart package name and version must be same with chart name and version",
         "description": "模板包格式错误，模板包名称和版本必须与模板名称和版本一致",
         "measure": "请提供模板包名称和版本与模板名称和版本一致的模板包",
         "line": 83
       },
       "en": {
+        "module": null,
         "message": "Chart format is invalid,Chart package name and version must be same with chart name and version",
         "description": "The chart package format is invalid. The chart package name and version must be the same as those described in the chart.",
         "measure": "Specify a chart package whose name and version are the same as those in the chart.",
@@ -1890,12 +2071,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "No target version selected, select one please",
         "description": "请求失败：未指定插件版本",
         "measure": "请指定插件版本",
         "line": 84
       },
       "en": {
+        "module": null,
         "message": "No target version selected, select one please",
         "description": "Request failed. The add-on version is not specified.",
         "measure": "Specify an add-on version.",
@@ -1908,12 +2091,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Unsupport language",
         "description": "删除readme文件出错：请求参数的语言模式不正确，当前仅支持中文和英文",
         "measure": "请确保readme文件的语言模式为中文或英文",
         "line": 85
       },
       "en": {
+        "module": null,
         "message": "Unsupport language",
         "description": "Failed to delete the readme file. The language of the request parameters is not supported. Supported language: English",
         "measure": "Ensure that the language of the readme file is English.",
@@ -1926,12 +2111,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Invalid release name",
         "description": "请求失败：实例名称不能为空",
         "measure": "请输入正确的实例名称",
         "line": 86
       },
       "en": {
+        "module": null,
         "message": "Invalid release name",
         "description": "Request failed. The release name cannot be left blank.",
         "measure": "Enter a correct release name.",
@@ -1944,12 +2131,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Release name length error",
         "description": "请求失败：实例名长度超过24限制",
         "measure": "请输入正确的实例名称",
         "line": 87
       },
       "en": {
+        "module": null,
         "message": "Release name length error",
         "description": "Request failed. The release name cannot contain more than 24 characters.",
         "measure": "Enter a correct release name.",
@@ -1962,12 +2151,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Release name not match regex",
         "description": "请求失败：实例名不符合格式要求。格式要求：字母开头，字母/数字结尾，中间支持字母、数字和中划线",
         "measure": "请输入正确的实例名称",
         "line": 88
       },
       "en": {
+        "module": null,
         "message": "Release name not match regex",
         "description": "Request failed. The release name format is invalid. The release name can contain only letters, digits, and underscores (_) and must start with a letter and end with a letter or digit.",
         "measure": "Enter a correct release name.",
@@ -1980,12 +2171,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The update action must be either upgrade or rollback",
         "description": "更新应用失败: 请求的action不合法，支持：upgrade和rollback",
         "measure": "请求的action只支持upgrade和rollback",
         "line": 89
       },
       "en": {
+        "module": null,
         "message": "The update action must be either upgrade or rollback",
         "description": "Failed to update the release because the requested action is invalid. Supported actions are upgrade and rollback.",
         "measure": "Change the requested action to upgrade or rollback.",
@@ -1998,12 +2191,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Invalid release version",
         "description": "请求失败：请求的version字段不合法",
         "measure": "请输入正确的version字段",
         "line": 90
       },
       "en": {
+        "module": null,
         "message": "Invalid release version",
         "description": "Request failed. Invalid release version.",
         "measure": "Enter a correct version.",
@@ -2016,12 +2211,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Failed to Unmarshal",
         "description": "请求失败，请检查body格式是否正确",
         "measure": "请提供正确的body格式",
         "line": 91
       },
       "en": {
+        "module": null,
         "message": "Failed to Unmarshal",
         "description": "Request failed. Invalid request body.",
         "measure": "Specify a correct request body format.",
@@ -2034,12 +2231,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The request body is too large",
         "description": "请求失败：模板包超过了2M的最大限制",
         "measure": "请确保模板包小于2M",
         "line": 92
       },
       "en": {
+        "module": null,
         "message": "The request body is too large",
         "description": "Request failed. The chart package size exceeds 2 MB.",
         "measure": "Ensure that the size of the chart package is less than 2 MB.",
@@ -2052,12 +2251,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 400,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Validate chart package failed",
         "description": "校验模板包格式时发生错误，请检查模板中yaml文件格式是否正确",
         "measure": "请检查模板中yaml文件格式是否正确",
         "line": 93
       },
       "en": {
+        "module": null,
         "message": "Validate chart package failed",
         "description": "An error occurred when verifying the chart package.",
         "measure": "Check whether the format of the YAML files in the package is correct.",
@@ -2070,12 +2271,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Chart must have same name and version with original chart",
         "description": "更新模板失败：模板版本和名称必须与原始模板一致",
         "measure": "请确保模板版本和名称必须与原始模板一致",
         "line": 69
       },
       "en": {
+        "module": null,
         "message": "Chart must have same name and version with original chart",
         "description": "Failed to update the chart. The chart version and name must be the same as those in the original chart.",
         "measure": "Ensure that the chart version and name are the same as those in the original chart.",
@@ -2088,12 +2291,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The official charts is forbidden to be downloaded",
         "description": "下载模板错误：官方模板禁止下载",
         "measure": "请联系技术支持",
         "line": 70
       },
       "en": {
+        "module": null,
         "message": "The official chart is forbidden to be downloaded",
         "description": "Failed to download the chart. Official charts cannot be downloaded.",
         "measure": "Contact technical support.",
@@ -2106,12 +2311,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Chart is used, can't deleted",
         "description": "模板删除失败：有应用使用了该模板",
         "measure": "请联系技术支持",
         "line": 71
       },
       "en": {
+        "module": null,
         "message": "Chart is used, can't deleted",
         "description": "Failed to delete the chart. The chart is in use.",
         "measure": "Contact technical support.",
@@ -2124,12 +2331,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The chart is deprecated, please select a higher version",
         "description": "当前选择的模板版本已废弃，请选择更新的版本",
         "measure": "请选择更新的版本",
         "line": 72
       },
       "en": {
+        "module": null,
         "message": "The chart is deprecated, please select a higher version",
         "description": "The selected chart version has expired.",
         "measure": "Select a later version.",
@@ -2142,12 +2351,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Only addon charts have readme.md now, the target chart is not an addon chart",
         "description": "操作失败，readme.md关联的不是插件模板",
         "measure": "请关联插件模板",
         "line": 73
       },
       "en": {
+        "module": null,
         "message": "Only addon charts have readme.md now, the target chart is not an addon chart",
         "description": "Operation failed. The chart associated with the readme.md file is not an add-on chart.",
         "measure": "Associate it with an add-on chart.",
@@ -2160,12 +2371,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Not allowed to update chart belong to other tenant",
         "description": "请求失败：禁止操作其他用户的模板",
         "measure": "禁止操作其他用户的模板",
         "line": 74
       },
       "en": {
+        "module": null,
         "message": "Not allowed to update chart belong to other tenant",
         "description": "Request failed. You cannot operate the charts of other users.",
         "measure": "Do not operate the charts of other users.",
@@ -2178,12 +2391,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 403,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Update release is forbidden:The status of release is not DEPLOYED or FAILED",
         "description": "更新失败：当前应用状态不支持更新，安装成功/失败的应用支持更新",
         "measure": "请联系技术支持",
         "line": 75
       },
       "en": {
+        "module": null,
         "message": "Update release is forbidden:The status of release is not DEPLOYED or FAILED",
         "description": "Update failed. Only releases in the Installed or Failed status can be updated.",
         "measure": "Contact technical support.",
@@ -2196,12 +2411,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 404,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Release not found",
         "description": "请求失败：查询的应用不存在",
         "measure": "请查询正确的应用",
         "line": 94
       },
       "en": {
+        "module": null,
         "message": "Release not found",
         "description": "Request failed. The release to be queried does not exist.",
         "measure": "Query the correct application.",
@@ -2214,12 +2431,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 409,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The chart is already existed in database",
         "description": "模板上传失败，模板名字已存在",
         "measure": "请修改模板名字后重试",
         "line": 95
       },
       "en": {
+        "module": null,
         "message": "The chart is already existed in database",
         "description": "Failed to upload the chart. The chart name already exists.",
         "measure": "Change the chart name and try again.",
@@ -2232,12 +2451,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 409,
     "texts": {
       "zh": {
+        "module": null,
         "message": "The chart name is conflict with public charts",
         "description": "模板上传失败，模板名与官方模板名冲突",
         "measure": "请修改模板名字后重试",
         "line": 96
       },
       "en": {
+        "module": null,
         "message": "The chart name is conflict with public charts",
         "description": "Failed to upload the chart. The chart name conflicts with an official chart name.",
         "measure": "Change the chart name and try again.",
@@ -2250,12 +2471,14 @@ export const catalog: readonly CatalogEntry[] = [
     "httpStatus": 409,
     "texts": {
       "zh": {
+        "module": null,
         "message": "Release already exists in this cluster",
         "description": "创建实例失败，实例名称重复",
         "measure": "请修改实例名称后重试",
         "line": 97
       },
       "en": {
+        "module": null,
         "message": "Release already exists in this cluster",
         "description": "Failed to create the release. The release name already exists.",
         "measure": "Change the release name and try again.",
@@ -2284,24 +2507,96 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && has(value);
 }
 
-/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
-export function lookup(code: string): CatalogEntry | undefined {
-  return has(code) ? entriesByCode[code] : undefined;
+/** How a language is asked for: `strict` returns no text (null) rather than another language's. */
+export interface LanguageOptions {
+  strict?: boolean;
 }
 
-/** An error explained in one language. */
-export interface Explanation {
-  errorCode: ErrorCode;
+/**
+ * One variant's texts in the language asked for, saying which language they are in. When the variant
+ * has no row in that language, the texts are the primary language's (else the first the variant has)
+ * and `fallback` is true; with `{ strict: true }` they are null instead and `lang` is null.
+ */
+export interface LocalizedVariant {
+  /** The variant's status: the primary language's when the languages' pages disagree (see statusByLang). */
   httpStatus: number | null;
   httpStatuses?: number[];
-  module?: string;
-  /** The language the texts are in: the one asked for when the catalog has it, else the primary language. */
-  lang: string;
+  /** The language asked for. */
+  requestedLang: string;
+  /** The language of module, message, description and measure; null when there are none (strict, or a variant with no texts). */
+  lang: string | null;
+  /** Whether the texts are another language's than the one asked for. */
+  fallback: boolean;
+  module: string | null;
   message: string | null;
   description: string | null;
   measure: string | null;
-  /** The variant explained: the one whose message matches the body's, else the entry's first. */
+  /** Each language's own status, present only when the languages' pages give the variant different statuses. */
+  statusByLang?: { [lang: string]: number | null };
+  /** The variant explained, with every language's texts. */
   variant: Variant;
+}
+
+/** An entry in one language: its own fields are its first variant's, as in the catalog; `variants` has every variant in that language. */
+export interface LocalizedEntry extends LocalizedVariant {
+  errorCode: ErrorCode;
+  variants: LocalizedVariant[];
+  entry: CatalogEntry;
+}
+
+/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
+export function lookup(code: string): CatalogEntry | undefined;
+/** The entry for `code` in `lang` (each text saying its language, see LocalizedVariant), or undefined. */
+export function lookup(code: string, lang: string, options?: LanguageOptions): LocalizedEntry | undefined;
+export function lookup(code: string, lang?: string, options?: LanguageOptions): CatalogEntry | LocalizedEntry | undefined {
+  if (!has(code)) return undefined;
+  const entry = entriesByCode[code]!;
+  if (lang === undefined) return entry;
+  const variants: LocalizedVariant[] = [];
+  for (const variant of entry.variants ?? [entry]) variants.push(localize(variant, lang, options));
+  return { errorCode: code as ErrorCode, ...variants[0]!, variants, entry };
+}
+
+/** `variant` in `lang`: the language's own texts, or (not strict) the primary language's, or the first the variant has. */
+function localize(variant: Variant, lang: string, options?: LanguageOptions): LocalizedVariant {
+  const strict = options !== undefined && options.strict === true;
+  let chosen: string | null = null;
+  if (hasLanguage(variant, lang)) chosen = lang;
+  else if (!strict) chosen = hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : (Object.keys(variant.texts)[0] ?? null);
+  const texts = chosen === null ? undefined : variant.texts[chosen];
+  const statusByLang = statusesByLanguage(variant);
+  return {
+    httpStatus: variant.httpStatus,
+    ...(variant.httpStatuses !== undefined ? { httpStatuses: variant.httpStatuses.slice() } : {}),
+    requestedLang: lang,
+    lang: texts ? chosen : null,
+    fallback: texts !== undefined && chosen !== lang,
+    module: texts ? texts.module : null,
+    message: texts ? texts.message : null,
+    description: texts ? texts.description : null,
+    measure: texts ? texts.measure : null,
+    ...(statusByLang !== undefined ? { statusByLang } : {}),
+    variant,
+  };
+}
+
+/** Each language's own status, when a language's page gives the variant another status than the catalog's. */
+function statusesByLanguage(variant: Variant): { [lang: string]: number | null } | undefined {
+  const langs = Object.keys(variant.texts);
+  let differ = false;
+  for (const l of langs) if (variant.texts[l]!.httpStatus !== undefined) differ = true;
+  if (!differ) return undefined;
+  const byLang: { [lang: string]: number | null } = Object.create(null);
+  for (const l of langs) {
+    const own = variant.texts[l]!.httpStatus;
+    byLang[l] = own === undefined ? variant.httpStatus : own;
+  }
+  return byLang;
+}
+
+/** An error explained in one language: the variant the body names, each text saying its language (see LocalizedVariant). */
+export interface Explanation extends LocalizedVariant {
+  errorCode: ErrorCode;
   entry: CatalogEntry;
 }
 
@@ -2356,10 +2651,12 @@ function variantFor(entry: CatalogEntry, body: unknown): Variant {
 /**
  * Explains an API error body — an object or its JSON text, such as a Kubernetes-style Status
  * `{"kind":"Status","code":409,"errorCode":"CCI.02.409101",…}` or `{"error_code":"…","error_msg":"…"}` —
- * in `lang`. When the code has several variants, the one whose message the body carries
- * (`message`, `error_msg`, …) is explained. Returns undefined when the body names no code of this catalog.
+ * in `lang` (default: the primary language). When the code has several variants, the one whose message
+ * the body carries (`message`, `error_msg`, …) is explained. When that variant has no text in `lang`,
+ * the texts are another language's and say so (`lang`, `fallback: true`), or, with `{ strict: true }`,
+ * null. Returns undefined when the body names no code of this catalog.
  */
-export function explain(body: unknown, lang: string = catalogInfo.primaryLanguage): Explanation | undefined {
+export function explain(body: unknown, lang: string = catalogInfo.primaryLanguage, options?: LanguageOptions): Explanation | undefined {
   let value = body;
   if (typeof value === 'string') {
     try {
@@ -2371,19 +2668,5 @@ export function explain(body: unknown, lang: string = catalogInfo.primaryLanguag
   const code = codeIn(value, 0);
   if (code === undefined) return undefined;
   const entry = entriesByCode[code]!;
-  const variant = variantFor(entry, value);
-  const chosen = hasLanguage(variant, lang) ? lang : hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0]!;
-  const texts = variant.texts[chosen]!;
-  return {
-    errorCode: code as ErrorCode,
-    httpStatus: variant.httpStatus,
-    ...(variant.httpStatuses !== undefined ? { httpStatuses: [...variant.httpStatuses] } : {}),
-    ...(variant.module !== undefined ? { module: variant.module } : {}),
-    lang: chosen,
-    message: texts.message,
-    description: texts.description,
-    measure: texts.measure,
-    variant,
-    entry,
-  };
+  return { errorCode: code as ErrorCode, ...localize(variantFor(entry, value), lang, options), entry };
 }

@@ -59,10 +59,6 @@ export interface CatalogEntry {
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
   /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
-  /**
    * What each language's page says of the code, by language.
    */
   texts: {
@@ -81,6 +77,10 @@ export interface CatalogEntry {
  */
 export interface LocalizedText {
   /**
+   * The module or category this page files the row under (its module column), in this page's language; null when the page has no module column or leaves the cell empty.
+   */
+  module: string | null;
+  /**
    * The literal message the API returns, as this page gives it.
    */
   message: string | null;
@@ -97,6 +97,11 @@ export interface LocalizedText {
    */
   line: number;
   /**
+   * This page's own status for the row, present only when it differs from the variant's httpStatus (the languages disagree, status-mismatch, and the primary language's status won); null when this page gives no status errcat can read while another language's page does.
+   */
+  httpStatus?: number | null;
+  httpStatuses?: HttpStatuses;
+  /**
    * Cells of columns errcat does not map to a field, by their header text as the page writes it (reported by the unmapped-column rule).
    */
   extra?: {
@@ -104,7 +109,7 @@ export interface LocalizedText {
   };
 }
 /**
- * One documented row of a code (paired across languages): its status, module and each language's texts.
+ * One documented row of a code (paired across languages): its status and each language's texts.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Variant".
@@ -115,10 +120,6 @@ export interface Variant {
    */
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
-  /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
   /**
    * What each language's page says of the code, by language.
    */
@@ -250,27 +251,57 @@ export declare const catalog: readonly CatalogEntry[];
 
 /** Whether `value` is one of the catalog's error codes. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
-/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
-export declare function lookup(code: string): CatalogEntry | undefined;
-/** An error explained in one language. */
-export interface Explanation {
-    errorCode: ErrorCode;
+/** How a language is asked for: `strict` returns no text (null) rather than another language's. */
+export interface LanguageOptions {
+    strict?: boolean;
+}
+/**
+ * One variant's texts in the language asked for, saying which language they are in. When the variant
+ * has no row in that language, the texts are the primary language's (else the first the variant has)
+ * and `fallback` is true; with `{ strict: true }` they are null instead and `lang` is null.
+ */
+export interface LocalizedVariant {
+    /** The variant's status: the primary language's when the languages' pages disagree (see statusByLang). */
     httpStatus: number | null;
     httpStatuses?: number[];
-    module?: string;
-    /** The language the texts are in: the one asked for when the catalog has it, else the primary language. */
-    lang: string;
+    /** The language asked for. */
+    requestedLang: string;
+    /** The language of module, message, description and measure; null when there are none (strict, or a variant with no texts). */
+    lang: string | null;
+    /** Whether the texts are another language's than the one asked for. */
+    fallback: boolean;
+    module: string | null;
     message: string | null;
     description: string | null;
     measure: string | null;
-    /** The variant explained: the one whose message matches the body's, else the entry's first. */
+    /** Each language's own status, present only when the languages' pages give the variant different statuses. */
+    statusByLang?: {
+        [lang: string]: number | null;
+    };
+    /** The variant explained, with every language's texts. */
     variant: Variant;
+}
+/** An entry in one language: its own fields are its first variant's, as in the catalog; `variants` has every variant in that language. */
+export interface LocalizedEntry extends LocalizedVariant {
+    errorCode: ErrorCode;
+    variants: LocalizedVariant[];
+    entry: CatalogEntry;
+}
+/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
+export declare function lookup(code: string): CatalogEntry | undefined;
+/** The entry for `code` in `lang` (each text saying its language, see LocalizedVariant), or undefined. */
+export declare function lookup(code: string, lang: string, options?: LanguageOptions): LocalizedEntry | undefined;
+/** An error explained in one language: the variant the body names, each text saying its language (see LocalizedVariant). */
+export interface Explanation extends LocalizedVariant {
+    errorCode: ErrorCode;
     entry: CatalogEntry;
 }
 /**
  * Explains an API error body — an object or its JSON text, such as a Kubernetes-style Status
  * `{"kind":"Status","code":409,"errorCode":"CCI.02.409101",…}` or `{"error_code":"…","error_msg":"…"}` —
- * in `lang`. When the code has several variants, the one whose message the body carries
- * (`message`, `error_msg`, …) is explained. Returns undefined when the body names no code of this catalog.
+ * in `lang` (default: the primary language). When the code has several variants, the one whose message
+ * the body carries (`message`, `error_msg`, …) is explained. When that variant has no text in `lang`,
+ * the texts are another language's and say so (`lang`, `fallback: true`), or, with `{ strict: true }`,
+ * null. Returns undefined when the body names no code of this catalog.
  */
-export declare function explain(body: unknown, lang?: string): Explanation | undefined;
+export declare function explain(body: unknown, lang?: string, options?: LanguageOptions): Explanation | undefined;

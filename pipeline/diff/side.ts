@@ -4,13 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { MAX_CATALOG_BYTES, readRegularFile } from '../files';
+import { readBuiltCatalog } from '../built-catalog';
 import { compileCatalog } from '../compile';
 import { prepareReaders } from '../read';
 import { ErrcatError } from '../errors';
 import type { Catalog } from '../generated/catalog';
 import { catalogsInTree, diskTree, explicitCatalog, pageLanguage, type CatalogSpec, type FileTree, type PageSpec } from '../sources';
-import { validateCatalog } from '../validate';
 import type { CatalogSet } from './index';
 import { workspaceSpecsAt, type Workspace } from '../project';
 import type { CompiledCatalog } from '../compile';
@@ -27,7 +26,7 @@ export async function resolveSide(spec: string, options: PageSideOptions = {}): 
   if (spec.startsWith('git:')) return { label: spec, catalogs: await compileAll(gitSpecs(spec, options)) };
   if (!existsSync(spec)) throw new ErrcatError(spec, 0, 'no such file or folder; expected a catalog.json, a sources folder, a page, or git:REV[:PATH]');
   if (statSync(spec).isDirectory()) return { label: spec, catalogs: await compileAll(catalogsInTree(diskTree(spec), true)) };
-  if (spec.endsWith('.json')) return { label: spec, catalogs: [readCatalogJson(spec)] };
+  if (spec.endsWith('.json')) return { label: spec, catalogs: [readBuiltCatalog(spec)] };
   if (PAGE_FILE.test(spec)) return { label: spec, catalogs: await compileAll([singlePage(spec, options)]) };
   throw new ErrcatError(spec, 0, 'not a catalog.json, a page (.md, .rst, .txt) or a folder');
 }
@@ -41,18 +40,6 @@ function singlePage(file: string, options: PageSideOptions, bytes?: Uint8Array, 
 async function compileAll(specs: CatalogSpec[]): Promise<Catalog[]> {
   await prepareReaders(specs.flatMap((s) => s.pages.map((p) => p.bytes ?? p.file)));
   return specs.map((spec) => compileCatalog(spec).catalog);
-}
-
-function readCatalogJson(path: string): Catalog {
-  const text = readRegularFile(path, { limit: MAX_CATALOG_BYTES, what: 'a catalog.json' }).toString('utf8');
-  let data: Catalog;
-  try {
-    data = JSON.parse(text) as Catalog;
-  } catch (error) {
-    throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
-  }
-  validateCatalog(data, path);
-  return data;
 }
 
 function git(args: string[], what: string): Buffer {

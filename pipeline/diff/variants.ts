@@ -19,14 +19,21 @@ function contentKey(v: CatalogEntry): string {
     .sort()
     .map((lang) => {
       const t = v.texts[lang]!;
-      return [lang, collapseSpace(t.message), collapseSpace(t.description), collapseSpace(t.measure), JSON.stringify(t.extra ?? null)];
+      return [lang, collapseSpace(t.module), collapseSpace(t.message), collapseSpace(t.description), collapseSpace(t.measure), JSON.stringify(t.extra ?? null)];
     });
-  return JSON.stringify([v.httpStatus, v.httpStatuses ?? null, collapseSpace(v.module), texts]);
+  return JSON.stringify([v.httpStatus, v.httpStatuses ?? null, texts]);
+}
+
+/** Each language's module, as [lang, module] (languages without one left out). */
+function modules(v: CatalogEntry): Array<[string, string]> {
+  return Object.keys(v.texts)
+    .sort()
+    .flatMap((lang) => (v.texts[lang]!.module == null ? [] : [[lang, collapseSpace(v.texts[lang]!.module!)] as [string, string]]));
 }
 
 function likeness(a: CatalogEntry, b: CatalogEntry): number {
   let score = 0;
-  if (a.module !== undefined && sameText(a.module, b.module)) score += 4;
+  if (modules(a).some(([lang, module]) => sameText(module, b.texts[lang]?.module))) score += 4;
   if (a.httpStatus !== null && a.httpStatus === b.httpStatus) score += 2;
   for (const lang of Object.keys(a.texts)) {
     const x = a.texts[lang];
@@ -107,9 +114,9 @@ function pairByShared(before: CatalogEntry[], after: CatalogEntry[], leftOld: nu
       .flatMap((lang) => (v.texts[lang]!.message === null ? [] : [[lang, collapseSpace(v.texts[lang]!.message)]]));
   // Null: the variant has nothing of that kind to share, so it pairs by no such key.
   const keys: Array<(v: CatalogEntry) => string | null> = [
-    (v) => (v.module === undefined || v.httpStatus === null || messages(v).length === 0 ? null : JSON.stringify([collapseSpace(v.module), v.httpStatus, messages(v)])),
+    (v) => (modules(v).length === 0 || v.httpStatus === null || messages(v).length === 0 ? null : JSON.stringify([modules(v), v.httpStatus, messages(v)])),
     (v) => (messages(v).length === 0 ? null : JSON.stringify(messages(v))),
-    (v) => (v.module === undefined && v.httpStatus === null ? null : JSON.stringify([v.module === undefined ? null : collapseSpace(v.module), v.httpStatus])),
+    (v) => (modules(v).length === 0 && v.httpStatus === null ? null : JSON.stringify([modules(v), v.httpStatus])),
   ];
   const matched: Array<[number, number]> = [];
   let olds = leftOld;

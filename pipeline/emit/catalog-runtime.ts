@@ -31,24 +31,96 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && has(value);
 }
 
-/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
-export function lookup(code: string): CatalogEntry | undefined {
-  return has(code) ? entriesByCode[code] : undefined;
+/** How a language is asked for: `strict` returns no text (null) rather than another language's. */
+export interface LanguageOptions {
+  strict?: boolean;
 }
 
-/** An error explained in one language. */
-export interface Explanation {
-  errorCode: ErrorCode;
+/**
+ * One variant's texts in the language asked for, saying which language they are in. When the variant
+ * has no row in that language, the texts are the primary language's (else the first the variant has)
+ * and `fallback` is true; with `{ strict: true }` they are null instead and `lang` is null.
+ */
+export interface LocalizedVariant {
+  /** The variant's status: the primary language's when the languages' pages disagree (see statusByLang). */
   httpStatus: number | null;
   httpStatuses?: number[];
-  module?: string;
-  /** The language the texts are in: the one asked for when the catalog has it, else the primary language. */
-  lang: string;
+  /** The language asked for. */
+  requestedLang: string;
+  /** The language of module, message, description and measure; null when there are none (strict, or a variant with no texts). */
+  lang: string | null;
+  /** Whether the texts are another language's than the one asked for. */
+  fallback: boolean;
+  module: string | null;
   message: string | null;
   description: string | null;
   measure: string | null;
-  /** The variant explained: the one whose message matches the body's, else the entry's first. */
+  /** Each language's own status, present only when the languages' pages give the variant different statuses. */
+  statusByLang?: { [lang: string]: number | null };
+  /** The variant explained, with every language's texts. */
   variant: Variant;
+}
+
+/** An entry in one language: its own fields are its first variant's, as in the catalog; `variants` has every variant in that language. */
+export interface LocalizedEntry extends LocalizedVariant {
+  errorCode: ErrorCode;
+  variants: LocalizedVariant[];
+  entry: CatalogEntry;
+}
+
+/** The entry for `code` (with every variant when the pages document it in several rows), or undefined. */
+export function lookup(code: string): CatalogEntry | undefined;
+/** The entry for `code` in `lang` (each text saying its language, see LocalizedVariant), or undefined. */
+export function lookup(code: string, lang: string, options?: LanguageOptions): LocalizedEntry | undefined;
+export function lookup(code: string, lang?: string, options?: LanguageOptions): CatalogEntry | LocalizedEntry | undefined {
+  if (!has(code)) return undefined;
+  const entry = entriesByCode[code]!;
+  if (lang === undefined) return entry;
+  const variants: LocalizedVariant[] = [];
+  for (const variant of entry.variants ?? [entry]) variants.push(localize(variant, lang, options));
+  return { errorCode: code as ErrorCode, ...variants[0]!, variants, entry };
+}
+
+/** `variant` in `lang`: the language's own texts, or (not strict) the primary language's, or the first the variant has. */
+function localize(variant: Variant, lang: string, options?: LanguageOptions): LocalizedVariant {
+  const strict = options !== undefined && options.strict === true;
+  let chosen: string | null = null;
+  if (hasLanguage(variant, lang)) chosen = lang;
+  else if (!strict) chosen = hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : (Object.keys(variant.texts)[0] ?? null);
+  const texts = chosen === null ? undefined : variant.texts[chosen];
+  const statusByLang = statusesByLanguage(variant);
+  return {
+    httpStatus: variant.httpStatus,
+    ...(variant.httpStatuses !== undefined ? { httpStatuses: variant.httpStatuses.slice() } : {}),
+    requestedLang: lang,
+    lang: texts ? chosen : null,
+    fallback: texts !== undefined && chosen !== lang,
+    module: texts ? texts.module : null,
+    message: texts ? texts.message : null,
+    description: texts ? texts.description : null,
+    measure: texts ? texts.measure : null,
+    ...(statusByLang !== undefined ? { statusByLang } : {}),
+    variant,
+  };
+}
+
+/** Each language's own status, when a language's page gives the variant another status than the catalog's. */
+function statusesByLanguage(variant: Variant): { [lang: string]: number | null } | undefined {
+  const langs = Object.keys(variant.texts);
+  let differ = false;
+  for (const l of langs) if (variant.texts[l]!.httpStatus !== undefined) differ = true;
+  if (!differ) return undefined;
+  const byLang: { [lang: string]: number | null } = Object.create(null);
+  for (const l of langs) {
+    const own = variant.texts[l]!.httpStatus;
+    byLang[l] = own === undefined ? variant.httpStatus : own;
+  }
+  return byLang;
+}
+
+/** An error explained in one language: the variant the body names, each text saying its language (see LocalizedVariant). */
+export interface Explanation extends LocalizedVariant {
+  errorCode: ErrorCode;
   entry: CatalogEntry;
 }
 
@@ -103,10 +175,12 @@ function variantFor(entry: CatalogEntry, body: unknown): Variant {
 /**
  * Explains an API error body — an object or its JSON text, such as a Kubernetes-style Status
  * `{"kind":"Status","code":409,"errorCode":"CCI.02.409101",…}` or `{"error_code":"…","error_msg":"…"}` —
- * in `lang`. When the code has several variants, the one whose message the body carries
- * (`message`, `error_msg`, …) is explained. Returns undefined when the body names no code of this catalog.
+ * in `lang` (default: the primary language). When the code has several variants, the one whose message
+ * the body carries (`message`, `error_msg`, …) is explained. When that variant has no text in `lang`,
+ * the texts are another language's and say so (`lang`, `fallback: true`), or, with `{ strict: true }`,
+ * null. Returns undefined when the body names no code of this catalog.
  */
-export function explain(body: unknown, lang: string = catalogInfo.primaryLanguage): Explanation | undefined {
+export function explain(body: unknown, lang: string = catalogInfo.primaryLanguage, options?: LanguageOptions): Explanation | undefined {
   let value = body;
   if (typeof value === 'string') {
     try {
@@ -118,19 +192,5 @@ export function explain(body: unknown, lang: string = catalogInfo.primaryLanguag
   const code = codeIn(value, 0);
   if (code === undefined) return undefined;
   const entry = entriesByCode[code]!;
-  const variant = variantFor(entry, value);
-  const chosen = hasLanguage(variant, lang) ? lang : hasLanguage(variant, catalogInfo.primaryLanguage) ? catalogInfo.primaryLanguage : Object.keys(variant.texts)[0]!;
-  const texts = variant.texts[chosen]!;
-  return {
-    errorCode: code as ErrorCode,
-    httpStatus: variant.httpStatus,
-    ...(variant.httpStatuses !== undefined ? { httpStatuses: [...variant.httpStatuses] } : {}),
-    ...(variant.module !== undefined ? { module: variant.module } : {}),
-    lang: chosen,
-    message: texts.message,
-    description: texts.description,
-    measure: texts.measure,
-    variant,
-    entry,
-  };
+  return { errorCode: code as ErrorCode, ...localize(variantFor(entry, value), lang, options), entry };
 }

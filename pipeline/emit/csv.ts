@@ -1,6 +1,7 @@
 /**
  * dist/<catalog>/catalog.csv: RFC 4180 quoting, a header row, one row per variant
- * (`variant` counts a code's variants from 1; status, module and texts tell them apart). Columns a
+ * (`variant` counts a code's variants from 1; status and texts tell them apart). Each text, the
+ * module included, is a column per language (`module_zh`, `module_en`, `message_zh`, …); columns a
  * page has that map to no field follow as `<header>_<lang>`.
  * Cells starting with = + - @, tab, CR or LF get a leading apostrophe, as OWASP advises against
  * CSV formula injection, so a spreadsheet shows them as text instead of running them: body cells
@@ -12,7 +13,7 @@ import { compareCodes, variantsOf } from '../merge';
 
 export { neutralizeFormula };
 
-const TEXT_FIELDS = ['message', 'description', 'measure'] as const;
+const TEXT_FIELDS = ['module', 'message', 'description', 'measure'] as const;
 
 export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): string {
   const langs = catalog.languages;
@@ -21,7 +22,7 @@ export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): stri
     for (const variant of variantsOf(entry)) for (const text of Object.values(variant.texts)) for (const h of Object.keys(text?.extra ?? {})) extraHeaders.add(h);
   }
   const extras = [...extraHeaders].sort(compareCodes);
-  const header = ['errorCode', 'variant', 'httpStatus', 'httpStatuses', 'module'];
+  const header = ['errorCode', 'variant', 'httpStatus', 'httpStatuses'];
   for (const field of [...TEXT_FIELDS, ...extras]) for (const lang of langs) header.push(`${field}_${lang}`);
   const records: string[][] = [];
   for (const entry of catalog.entries) {
@@ -31,7 +32,6 @@ export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): stri
         String(i + 1),
         variant.httpStatus === null ? '' : String(variant.httpStatus),
         variant.httpStatuses?.join('/') ?? '',
-        variant.module ?? '',
       ];
       for (const field of TEXT_FIELDS) for (const lang of langs) row.push(variant.texts[lang]?.[field] ?? '');
       for (const h of extras) for (const lang of langs) row.push(variant.texts[lang]?.extra?.[h] ?? '');

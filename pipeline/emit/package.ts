@@ -135,9 +135,14 @@ explain({ error_code: code, error_msg: '…' }, 'en')?.measure;
 ${fence}
 
 - \`lookup(code)\`: the entry (with every variant when the pages document the code in several rows), or undefined.
+- \`lookup(code, lang, { strict })\`: the entry's texts (module, message, description, measure) in \`lang\`, every variant's too.
 - \`isErrorCode(value)\`: whether \`value\` is one of the codes (a type guard for \`ErrorCode\`).
-- \`explain(body, lang)\`: an API error body (object or JSON text; \`errorCode\`, \`error_code\` or \`code\`,
+- \`explain(body, lang, { strict })\`: an API error body (object or JSON text; \`errorCode\`, \`error_code\` or \`code\`,
   also nested under \`error\`) explained in \`lang\`; with several variants, the one whose message the body carries.
+- Neither gives another language's text silently: \`lang\` is the language of the texts returned and
+  \`fallback\` is true when it is not the one asked for (\`requestedLang\`), the code having no row in it;
+  with \`{ strict: true }\` the texts are null instead. \`httpStatus\` is the primary language's when the pages
+  disagree, and \`statusByLang\` then gives each language's.
 - \`catalog\`, \`catalogInfo\`: every entry, and where they came from.
 
 ## An entry

@@ -59,10 +59,6 @@ export interface CatalogEntry {
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
   /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
-  /**
    * What each language's page says of the code, by language.
    */
   texts: {
@@ -81,6 +77,10 @@ export interface CatalogEntry {
  */
 export interface LocalizedText {
   /**
+   * The module or category this page files the row under (its module column), in this page's language; null when the page has no module column or leaves the cell empty.
+   */
+  module: string | null;
+  /**
    * The literal message the API returns, as this page gives it.
    */
   message: string | null;
@@ -97,6 +97,11 @@ export interface LocalizedText {
    */
   line: number;
   /**
+   * This page's own status for the row, present only when it differs from the variant's httpStatus (the languages disagree, status-mismatch, and the primary language's status won); null when this page gives no status errcat can read while another language's page does.
+   */
+  httpStatus?: number | null;
+  httpStatuses?: HttpStatuses;
+  /**
    * Cells of columns errcat does not map to a field, by their header text as the page writes it (reported by the unmapped-column rule).
    */
   extra?: {
@@ -104,7 +109,7 @@ export interface LocalizedText {
   };
 }
 /**
- * One documented row of a code (paired across languages): its status, module and each language's texts.
+ * One documented row of a code (paired across languages): its status and each language's texts.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Variant".
@@ -115,10 +120,6 @@ export interface Variant {
    */
   httpStatus: number | null;
   httpStatuses?: HttpStatuses;
-  /**
-   * The module or category the page files the code under, when it has such a column.
-   */
-  module?: string;
   /**
    * What each language's page says of the code, by language.
    */

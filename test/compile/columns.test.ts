@@ -37,20 +37,20 @@ describe('column mapping', () => {
 
   it('applies row spans to every row they cover, and reads "403 Forbidden" as 403', () => {
     const byCode = new Map(compiled.catalog.entries.map((e) => [e.errorCode, e]));
-    expect(byCode.get('V.0002')).toMatchObject({ httpStatus: 400, module: '公共', texts: { zh: { message: 'worse', description: '错误二', measure: '联系我们' } } });
-    expect(byCode.get('V.0003')).toMatchObject({ httpStatus: 403, module: '网络' });
+    expect(byCode.get('V.0002')).toMatchObject({ httpStatus: 400, texts: { zh: { module: '公共', message: 'worse', description: '错误二', measure: '联系我们' } } });
+    expect(byCode.get('V.0003')).toMatchObject({ httpStatus: 403, texts: { zh: { module: '网络' } } });
   });
 
   it('reads a pipe row lacking its first cell as sharing it with the row above, and says so', () => {
     const entry = compiled.catalog.entries.find((e) => e.errorCode === 'V.0102')!;
-    expect(entry).toMatchObject({ httpStatus: 404, module: '子网', texts: { zh: { message: 'b', description: '乙', measure: '无' } } });
+    expect(entry).toMatchObject({ httpStatus: 404, texts: { zh: { module: '子网', message: 'b', description: '乙', measure: '无' } } });
     expect(compiled.report.divergences.filter((d) => d.rule === 'short-row').map((d) => d.locations[0]!.line)).toEqual([18]);
   });
 
   it('keeps the cells of a header it cannot map, and names it with file:line', () => {
     const kept = compileOne('unknown-column.md');
     expect(kept.catalog.entries).toEqual([
-      { errorCode: 'V.0001', httpStatus: 400, texts: { zh: { message: 'bad', description: null, measure: null, line: 5, extra: { 备注: '内部使用' } } } },
+      { errorCode: 'V.0001', httpStatus: 400, texts: { zh: { module: null, message: 'bad', description: null, measure: null, line: 5, extra: { 备注: '内部使用' } } } },
     ]);
     const [divergence] = kept.report.divergences;
     expect(divergence).toMatchObject({ rule: 'unmapped-column', severity: 'warning', locations: [{ lang: 'zh', file: fixture('unknown-column.md'), line: 3 }] });
@@ -59,7 +59,7 @@ describe('column mapping', () => {
 
   it('keeps a second column for a field already filled as extra, and says which', () => {
     const kept = compileOne('two-columns-one-field.md');
-    expect(kept.catalog.entries[0]!.texts.zh).toEqual({ message: null, description: '一', measure: null, line: 5, extra: { 说明: '二' } });
+    expect(kept.catalog.entries[0]!.texts.zh).toEqual({ module: null, message: null, description: '一', measure: null, line: 5, extra: { 说明: '二' } });
     expect(kept.report.divergences.map((d) => d.message)).toEqual([
       'column "说明" in zh would fill description, which "描述" already fills; its cells are kept as extra["说明"] (map it in catalog.json "columns")',
     ]);
@@ -70,17 +70,17 @@ describe('column mapping', () => {
     const kept = compileOne('duplicate-headers.md');
     expect(kept.catalog.entries.map((e) => e.texts.zh)).toEqual([
       {
-        message: null, description: '一', measure: null, line: 5,
+        module: null, message: null, description: '一', measure: null, line: 5,
         extra: { 备注: '甲', '备注 (2)': '乙', '描述 (2)': '二', ['__proto__']: '原型', '描述 (3)': '三', constructor: '构造' },
       },
-      { message: null, description: '四', measure: null, line: 6, extra: { '备注 (2)': '丙', constructor: '五' } },
+      { module: null, message: null, description: '四', measure: null, line: 6, extra: { '备注 (2)': '丙', constructor: '五' } },
     ]);
     const extra = kept.catalog.entries[0]!.texts.zh!.extra!;
     expect(Object.keys(extra)).toEqual(['备注', '备注 (2)', '描述 (2)', '__proto__', '描述 (3)', 'constructor']);
     expect(JSON.parse(kept.artifacts.get('columns/catalog.json')!).entries[0].texts.zh.extra).toEqual(extra);
     // The CSV has one column per key, the same keys as the JSON.
     const csv = kept.artifacts.get('columns/catalog.csv')!.split('\n');
-    expect(csv[0]).toBe('errorCode,variant,httpStatus,httpStatuses,module,message_zh,description_zh,measure_zh,__proto___zh,constructor_zh,备注_zh,备注 (2)_zh,描述 (2)_zh,描述 (3)_zh');
+    expect(csv[0]).toBe('errorCode,variant,httpStatus,httpStatuses,module_zh,message_zh,description_zh,measure_zh,__proto___zh,constructor_zh,备注_zh,备注 (2)_zh,描述 (2)_zh,描述 (3)_zh');
     expect(csv[1]).toBe('V.0001,1,,,,,一,,原型,构造,甲,乙,二,三');
     expect(kept.report.divergences.map((d) => d.message)).toEqual([
       'column "__proto__" in zh maps to no field; its cells are kept as extra["__proto__"] (map it in catalog.json "columns")',

@@ -57,8 +57,7 @@ describe('one code with hundreds of variants on both sides (diff)', () => {
   const entry = (n: number, message: (i: number) => string): CatalogEntry => {
     const variants: Variant[] = Array.from({ length: n }, (_, i) => ({
       httpStatus: 400,
-      module: `模块${i}`,
-      texts: { zh: { message: message(i), description: null, measure: null, line: i + 1 } },
+      texts: { zh: { module: `模块${i}`, message: message(i), description: null, measure: null, line: i + 1 } },
     }));
     return { errorCode: 'V.1', ...variants[0]!, variants: variants as CatalogEntry['variants'] };
   };
@@ -69,7 +68,7 @@ describe('one code with hundreds of variants on both sides (diff)', () => {
   ])('pairs edited variants by module and status, %s (%i variants)', (_, n) => {
     // Every message edited, the modules kept: each old variant pairs with the new one of its module.
     const pairs = pairVariants(entry(n, (i) => `m${i}`), entry(n, (i) => `m${i} changed`));
-    expect(pairs.map(([o, x]) => `${o?.module} → ${x?.module}`)).toEqual(Array.from({ length: n }, (_, i) => `模块${i} → 模块${i}`));
+    expect(pairs.map(([o, x]) => `${o?.texts.zh?.module} → ${x?.texts.zh?.module}`)).toEqual(Array.from({ length: n }, (_, i) => `模块${i} → 模块${i}`));
   });
 
   it('pairs equal variants whatever their order, and the rest by what they share (past the bound)', () => {
@@ -79,7 +78,7 @@ describe('one code with hundreds of variants on both sides (diff)', () => {
     const next: CatalogEntry = { errorCode: 'V.1', ...reversed[0]!, variants: reversed as CatalogEntry['variants'] };
     const pairs = pairVariants(old, next);
     expect(pairs).toHaveLength(700);
-    for (const [o, x] of pairs) expect(x?.module).toBe(o?.module);
+    for (const [o, x] of pairs) expect(x?.texts.zh?.module).toBe(o?.texts.zh?.module);
     expect(pairs.filter(([o, x]) => o!.texts.zh!.message !== x!.texts.zh!.message)).toHaveLength(600);
   });
 });

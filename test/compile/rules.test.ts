@@ -47,10 +47,12 @@ describe('divergence rules on a fixture that triggers each once', () => {
     expect(messages).toContain('T.01.400003 carries status 400 but the zh page gives 404');
   });
 
-  it('lets the primary language decide the status, and keeps both texts', () => {
+  it('lets the primary language decide the status, and keeps both texts and the other page\'s status', () => {
+    // zh.md line 9 says 404, en.rst line 13 says 400: the zh status wins, the en page's stays in its texts.
     const entry = compiled.catalog.entries.find((e) => e.errorCode === 'T.01.400003')!;
     expect(entry.httpStatus).toBe(404);
-    expect(entry.texts.en).toEqual({ message: 'not found', description: 'Not found.', measure: 'None.', line: 13 });
+    expect(entry.texts.en).toEqual({ module: null, message: 'not found', description: 'Not found.', measure: 'None.', line: 13, httpStatus: 400 });
+    expect(entry.texts.zh).toEqual({ module: null, message: 'not found', description: '未找到', measure: '无', line: 9 });
   });
 
   it('accounts for every row: read = kept + left out, with the reason', () => {

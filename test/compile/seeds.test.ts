@@ -20,8 +20,9 @@ describe('the CCI catalog compiled from the seeds', () => {
       errorCode: 'CCI.02.409101',
       httpStatus: 409,
       texts: {
-        zh: { message: 'namespace name is already exist', description: '创建namespace失败：namespace名称已存在', measure: '请修改namespace名称后重试', line: 119 },
-        en: { message: 'namespace name is already exist', description: 'Failed to create the namespace. The namespace already exists.', measure: 'Change the namespace name and try again.', line: 220 },
+        // The CCI pages have no module column: each language's module is null.
+        zh: { module: null, message: 'namespace name is already exist', description: '创建namespace失败：namespace名称已存在', measure: '请修改namespace名称后重试', line: 119 },
+        en: { module: null, message: 'namespace name is already exist', description: 'Failed to create the namespace. The namespace already exists.', measure: 'Change the namespace name and try again.', line: 220 },
       },
     });
   });

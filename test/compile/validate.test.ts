@@ -7,7 +7,7 @@ const good: Catalog = {
   primaryLanguage: 'zh',
   languages: ['zh'],
   sources: { zh: 'sources/x/zh.md' },
-  entries: [{ errorCode: 'X.1', httpStatus: 400, texts: { zh: { message: 'm', description: null, measure: null, line: 3 } } }],
+  entries: [{ errorCode: 'X.1', httpStatus: 400, texts: { zh: { module: null, message: 'm', description: null, measure: null, line: 3 } } }],
 };
 
 describe('catalog validation (ajv standalone, strict, from schema/catalog.schema.json)', () => {

@@ -24,18 +24,21 @@ describe('a code documented in several rows keeps every row as a variant', () =>
 
   it('pairs the languages by message and status, and keeps the row en lacks as a zh-only variant', () => {
     const variants = entry('VPC.0101').variants!;
-    expect(variants.map((v) => [v.module, v.httpStatus, v.httpStatuses ?? null, v.texts.zh?.line ?? null, v.texts.en?.line ?? null])).toEqual([
-      ['创建VPC', 400, null, 5, 7],
-      ['查询VPC', 400, null, 7, null],
-      ['删除VPC', 400, [400, 404], 8, 11],
+    // Each language keeps its own module (the en page's "Creating a VPC" is no longer dropped for the zh one).
+    expect(variants.map((v) => [v.texts.zh?.module ?? null, v.texts.en?.module ?? null, v.httpStatus, v.httpStatuses ?? null, v.texts.zh?.line ?? null, v.texts.en?.line ?? null])).toEqual([
+      ['创建VPC', 'Creating a VPC', 400, null, 5, 7],
+      ['查询VPC', null, 400, null, 7, null],
+      ['删除VPC', 'Deleting a VPC', 400, [400, 404], 8, 11],
     ]);
-    expect(variants[2]!.texts.en).toEqual({ message: 'Delete router error xx is invalid.', description: 'Invalid parameters.', measure: 'Check the parameters.', line: 11 });
+    expect(variants[2]!.texts.en).toEqual({ module: 'Deleting a VPC', message: 'Delete router error xx is invalid.', description: 'Invalid parameters.', measure: 'Check the parameters.', line: 11 });
     // The entry's own fields are its first variant's.
-    expect(entry('VPC.0101')).toMatchObject({ httpStatus: 400, module: '创建VPC', texts: { zh: { line: 5 }, en: { line: 7 } } });
+    expect(entry('VPC.0101')).toMatchObject({ httpStatus: 400, texts: { zh: { module: '创建VPC', line: 5 }, en: { module: 'Creating a VPC', line: 7 } } });
   });
 
   it('reads a grid module cell left empty as the module above it', () => {
     expect(entry('VPC.0114').variants).toBeUndefined();
+    expect([entry('VPC.0114').texts.zh?.module, entry('VPC.0114').texts.en?.module]).toEqual(['创建VPC', 'Creating a VPC']);
+    expect([entry('AccessDenied').texts.zh?.module, entry('AccessDenied').texts.en?.module]).toEqual(['公共', 'Public']);
     expect(entry('AccessDenied').texts.en).toMatchObject({ line: 15 });
     expect(compiled.report.divergences.filter((d) => d.rule === 'duplicate-code')).toEqual([]);
   });
@@ -56,11 +59,19 @@ describe('a code documented in several rows keeps every row as a variant', () =>
   it('explain() picks the variant whose message the error body carries', async () => {
     const mod = await loadCatalogModule(compiled.artifacts.get('variants/catalog.ts')!);
     expect(mod.lookup('VPC.0101').variants).toHaveLength(3);
-    expect(mod.explain({ code: 'VPC.0101', message: 'getVpc error vpcId is invalid.' }, 'zh')).toMatchObject({ module: '查询VPC', description: 'VPC ID错误' });
+    expect(mod.explain({ code: 'VPC.0101', message: 'getVpc error vpcId is invalid.' }, 'zh')).toMatchObject({ module: '查询VPC', lang: 'zh', fallback: false, description: 'VPC ID错误' });
+    // The module is the language asked for, like every text (it was the zh 删除VPC before).
     expect(mod.explain('{"error_code":"VPC.0101","error_msg":"Delete router error xx is invalid."}', 'en')).toMatchObject({
-      httpStatus: 400, httpStatuses: [400, 404], module: '删除VPC', lang: 'en', description: 'Invalid parameters.',
+      httpStatus: 400, httpStatuses: [400, 404], module: 'Deleting a VPC', lang: 'en', fallback: false, description: 'Invalid parameters.',
     });
-    expect(mod.explain({ code: 'VPC.0101', message: 'something else' }, 'en')).toMatchObject({ module: '创建VPC', lang: 'en', description: 'Invalid VPC parameters.' });
+    expect(mod.explain({ code: 'VPC.0101', message: 'something else' }, 'en')).toMatchObject({ module: 'Creating a VPC', lang: 'en', description: 'Invalid VPC parameters.' });
+    // The zh-only variant asked for in en: zh texts, named as such; strict: none.
+    expect(mod.explain({ code: 'VPC.0101', message: 'getVpc error vpcId is invalid.' }, 'en')).toMatchObject({
+      requestedLang: 'en', lang: 'zh', fallback: true, module: '查询VPC', description: 'VPC ID错误',
+    });
+    expect(mod.explain({ code: 'VPC.0101', message: 'getVpc error vpcId is invalid.' }, 'en', { strict: true })).toMatchObject({
+      requestedLang: 'en', lang: null, fallback: false, module: null, message: null, description: null, measure: null,
+    });
   });
 
   it('diffs variants by what they say: reordered rows are no change, a dropped row is variant-removed', async () => {

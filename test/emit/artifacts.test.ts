@@ -51,8 +51,13 @@ describe('dist/cci/catalog.ts', () => {
       errorCode: 'CCI.02.409101', httpStatus: 409, lang: 'en', description: 'Failed to create the namespace. The namespace already exists.',
     });
     expect(mod.explain(JSON.parse(body))).toMatchObject({ lang: 'zh', measure: '请修改namespace名称后重试' });
-    // Asked for a language the entry lacks: the primary language's texts.
-    expect(mod.explain({ error_code: 'CCI.01.403009' }, 'zh')).toMatchObject({ lang: 'en', message: 'your account is in arrears, please recharge' });
+    // Asked for a language the entry lacks (CCI.01.403009 is en-only): another language's texts, saying so; strict: none.
+    expect(mod.explain({ error_code: 'CCI.01.403009' }, 'zh')).toMatchObject({
+      requestedLang: 'zh', lang: 'en', fallback: true, message: 'your account is in arrears, please recharge',
+    });
+    expect(mod.explain({ error_code: 'CCI.01.403009' }, 'zh', { strict: true })).toMatchObject({
+      requestedLang: 'zh', lang: null, fallback: false, module: null, message: null, description: null, measure: null, httpStatus: 403,
+    });
     expect(mod.explain({ code: 409 })).toBeUndefined();
     expect(mod.explain('not json')).toBeUndefined();
   });
@@ -84,7 +89,7 @@ describe('dist/cci/catalog.csv', () => {
 
   it('reads back with a real CSV parser: a header and one row per variant (here one per code)', () => {
     expect(Object.keys(records[0]!)).toEqual([
-      'errorCode', 'variant', 'httpStatus', 'httpStatuses', 'module',
+      'errorCode', 'variant', 'httpStatus', 'httpStatuses', 'module_zh', 'module_en',
       'message_zh', 'message_en', 'description_zh', 'description_en', 'measure_zh', 'measure_en',
     ]);
     expect(records).toHaveLength(112);
@@ -110,7 +115,7 @@ describe('dist/cci/catalog.csv', () => {
     expect(rows.filter((r) => r.errorCode === 'T.01.400006').map((r) => [r.variant, r.message_zh])).toEqual([['1', 'a'], ['2', 'b']]);
     const extra = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'columns', 'unknown-column.md')}`], 'x'));
     expect(parse(extra.artifacts.get('x/catalog.csv')!, { columns: true })).toEqual([
-      { errorCode: 'V.0001', variant: '1', httpStatus: '400', httpStatuses: '', module: '', message_zh: 'bad', description_zh: '', measure_zh: '', 备注_zh: '内部使用' },
+      { errorCode: 'V.0001', variant: '1', httpStatus: '400', httpStatuses: '', module_zh: '', message_zh: 'bad', description_zh: '', measure_zh: '', 备注_zh: '内部使用' },
     ]);
   });
 

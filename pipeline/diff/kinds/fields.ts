@@ -19,12 +19,11 @@ function fieldPresence(pair: EntryPair, added: boolean): Finding[] {
     });
   };
   check('httpStatus', pair.old.entry.httpStatus, pair.new.entry.httpStatus);
-  check('module', pair.old.entry.module, pair.new.entry.module);
   for (const lang of languagesOf(pair)) {
     const before = pair.old.entry.texts[lang];
     const after = pair.new.entry.texts[lang];
     if (!before || !after) continue; // a whole language appearing is language-added
-    for (const field of TEXT_FIELDS) check(field, before[field], after[field], lang);
+    for (const field of ['module', ...TEXT_FIELDS] as const) check(field, before[field], after[field], lang);
   }
   return findings;
 }

@@ -1,10 +1,13 @@
 import type { ChangeKind, EntryPair } from '../kind';
 import { location } from '../kind';
 
-const describe = (side: NonNullable<EntryPair['old']>) =>
-  [side.entry.module, side.entry.httpStatuses?.join('/') ?? side.entry.httpStatus, side.entry.texts[side.catalog.primaryLanguage]?.message ?? Object.values(side.entry.texts)[0]?.message]
+/** A variant in a few words: the primary language's module, the status, the primary language's message (else the first language's). */
+const describe = (side: NonNullable<EntryPair['old']>) => {
+  const text = side.entry.texts[side.catalog.primaryLanguage] ?? Object.values(side.entry.texts)[0];
+  return [text?.module, side.entry.httpStatuses?.join('/') ?? side.entry.httpStatus, text?.message]
     .filter((v) => v !== undefined && v !== null)
     .join(' · ');
+};
 
 export const variantAdded: ChangeKind = {
   id: 'variant-added',

@@ -26,7 +26,6 @@ interface VariantRow {
 export function emitReviewPage(catalog: Catalog, report: DivergenceReport, serialize?: Serialize): string {
   const rows = variantRows(catalog, report);
   const unattached = report.divergences.filter((d) => d.errorCode === undefined);
-  const hasModule = rows.some((r) => r.variant.module !== undefined);
   const variants = rows.length;
   const present = (rule: string) => report.divergences.some((d) => d.rule === rule);
   const severities = SEVERITIES.filter((s) => report.divergences.some((d) => d.severity === s));
@@ -75,13 +74,13 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
     ),
   ];
 
-  const columns = ['Code', 'Status', ...(hasModule ? ['Module'] : []), ...catalog.languages.map((l) => `${l}`), 'Divergences'];
+  const columns = ['Code', 'Status', ...catalog.languages.map((l) => `${l}`), 'Divergences'];
   const table = h('table', { id: 'codes' }, [
     h('caption', `Every code of ${catalog.catalog}, one row per variant`),
     h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))),
     // Rows are written as they are built (a page may have thousands); with a reference serialiser
     // (tests) they are built as trees and serialised by it.
-    h('tbody', lines(rows.map((row) => (serialize ? serialized(codeRow(catalog, row, hasModule, h) as Element, serialize) : codeRow(catalog, row, hasModule, written))))),
+    h('tbody', lines(rows.map((row) => (serialize ? serialized(codeRow(catalog, row, h) as Element, serialize) : codeRow(catalog, row, written))))),
   ]);
   const body: ElementContent[] = [...header, table];
   if (unattached.length > 0) {
@@ -117,7 +116,7 @@ function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
   return rows;
 }
 
-function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean, el: ElementBuilder): ElementContent {
+function codeRow(catalog: Catalog, row: VariantRow, el: ElementBuilder): ElementContent {
   const { variant, divergences } = row;
   const langs = catalog.languages.filter((l) => variant.texts[l]);
   const rules = [...new Set(divergences.map((d) => d.rule))];
@@ -146,7 +145,6 @@ function codeRow(catalog: Catalog, row: VariantRow, hasModule: boolean, el: Elem
     [
       el('th', { scope: 'row' }, [el('code', row.entry.errorCode), ...(row.count > 1 ? [el('span', { className: ['variant'] }, `variant ${row.index + 1} of ${row.count}`)] : [])]),
       el('td', status),
-      ...(hasModule ? [el('td', variant.module ?? '')] : []),
       ...catalog.languages.map((lang) => textCell(catalog, lang, variant.texts[lang], marks.get(lang), el)),
       el('td', divergences.length === 0 ? [] : el('ul', { className: ['findings'] }, divergences.map((d) => el('li', [el('span', { className: ['sev', d.severity] }, d.severity), ` ${d.rule}: `, d.message])))),
     ],
@@ -157,8 +155,12 @@ function textCell(catalog: Catalog, lang: string, text: LocalizedText | undefine
   if (!text) return el('td', { className: ['absent'], lang: 'en' }, `not documented in ${lang}`);
   const field = (label: string, value: string | null, content?: ElementContent[]) =>
     value === null ? [] : [el('dt', label), el('dd', { className: [label] }, content ?? value)];
+  // A page's own status shows only where it differs from the Status column (the primary language's won).
+  const ownStatus = text.httpStatus === undefined ? null : (text.httpStatuses?.join(', ') ?? (text.httpStatus === null ? '—' : String(text.httpStatus)));
   return el('td', { lang }, [
     el('dl', { className: ['texts'] }, [
+      ...field('module', text.module),
+      ...field('status', ownStatus),
       ...field('message', text.message, messageMarks),
       ...field('description', text.description),
       ...field('measure', text.measure),
