@@ -59,6 +59,14 @@ export function variantRows(context: RuleContext, code: string): SourceRow[][] {
 
 const variantRowsMade = new WeakMap<RuleContext, Map<string, SourceRow[][]>>();
 
+/** Rows of a code that several of its variants hold: one row standing for several rows of another language (variant-group). */
+export function sharedRows(context: RuleContext, code: string): ReadonlySet<SourceRow> {
+  const seen = new Set<SourceRow>();
+  const shared = new Set<SourceRow>();
+  for (const rows of variantRows(context, code)) for (const row of rows) (seen.has(row) ? shared : seen).add(row);
+  return shared;
+}
+
 /** The first row of each language for a code, in catalog language order. */
 export function firstRows(context: RuleContext, code: string): SourceRow[] {
   const langs = context.merged.byCode.get(code)!;
