@@ -275,7 +275,7 @@ export interface Explanation {
     message: string | null;
     description: string | null;
     measure: string | null;
-    /** The variant explained: the one whose message matches the body's, else the entry's first. */
+    /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first. */
     variant: Variant;
     entry: CatalogEntry;
 }
