@@ -52,7 +52,7 @@ interface TextFeatures {
  * backticks, identifiers (snake_case, dotted, camelCase, all capitals) and numbers.
  */
 const SIGNAL =
-  /https?:\/\/[^\s<>"'`，。；）)]+|\$?\{[^{}\s]{0,40}\}|%[sdfi]|`([^`]{1,80})`|[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*|(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])|[0-9]+(?:\.[0-9]+)*/g;
+  /https?:\/\/[^\s<>"'`\uff0c\u3002\uff1b\uff09)]+|\$?\{[^{}\s]{0,40}\}|%[sdfi]|`([^`]{1,80})`|[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*|(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])|[0-9]+(?:\.[0-9]+)*/g;
 
 function signalsOf(text: string): Set<string> {
   const found = new Set<string>();

@@ -67,7 +67,16 @@ describe('rows paired by what they say (test/fixtures/pairing)', () => {
     const group = compiled.report.divergences.filter((d) => d.rule === 'variant-group');
     expect(group.map((d) => [d.severity, d.message, d.locations.map((l) => `${l.lang}:${l.line}`).join(' ')])).toEqual([
       ['info', 'APIG.0301: one en row stands for 3 zh rows; each is a variant sharing the en text', 'en:12 zh:14 zh:15 zh:16'],
+      ['info', 'APIG.0303: one zh row stands for 3 en rows; each is a variant sharing the zh text', 'zh:19 en:14 en:15 en:16'],
     ]);
+  });
+
+  it('gives one zh row that covers three en rows to each of them, in en page order', () => {
+    // zh 19 "Invalid offset, time range, or email." against en 14-16, one cause each.
+    const variants = entry('APIG.0303').variants!;
+    expect(lines(variants)).toEqual(['400 zh:19 en:14', '400 zh:19 en:15', '400 zh:19 en:16']);
+    expect(variants.map((v) => v.sharedTexts)).toEqual([['zh'], ['zh'], ['zh']]);
+    expect(findings('variant-mismatch').filter((f) => f.startsWith('APIG.0303'))).toEqual([]);
   });
 
   it('does not group a row that is a plain translation of its partner', () => {
