@@ -10,7 +10,7 @@
  * variant's httpStatus when the languages disagree (status-mismatch reports it). Only rows with no
  * code or an invalid code are left out here, and the rules report them.
  */
-import { pairRows } from './pair/rows';
+import { MAX_ALIGNMENT_CELLS_PER_MERGE, pairRows, type AlignmentBudget } from './pair/rows';
 import type { ResolvedConfig } from './config';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from './generated/catalog';
 import { parseStatuses, type SourceRow } from './normalize';
@@ -80,6 +80,7 @@ export function merge(input: MergeInput): Merged {
   const variants = new Map<string, VariantRows[]>();
   const collapsed: SourceRow[] = [];
   const entries: CatalogEntry[] = [];
+  const budget: AlignmentBudget = { cells: MAX_ALIGNMENT_CELLS_PER_MERGE };
   for (const code of [...byCode.keys()].sort(compareCodes)) {
     const langs = byCode.get(code)!;
     const codeVariants: VariantRows[] = [];
@@ -87,7 +88,7 @@ export function merge(input: MergeInput): Merged {
       const rows = langs.get(lang);
       if (!rows) continue;
       if (rows.length === 1) {
-        pairInto(codeVariants, lang, rows);
+        pairInto(codeVariants, lang, rows, budget);
         continue;
       }
       const distinct: SourceRow[] = [];
@@ -100,7 +101,7 @@ export function merge(input: MergeInput): Merged {
           distinct.push(row);
         }
       }
-      pairInto(codeVariants, lang, distinct);
+      pairInto(codeVariants, lang, distinct, budget);
     }
     variants.set(code, codeVariants);
     entries.push(toEntry(code, codeVariants, input.languages));
@@ -127,13 +128,13 @@ export { MAX_ALIGNMENT_CELLS } from './pair/rows';
  * say (pair/rows.ts). Each unpaired row is a variant of its own, after the variant it follows on its
  * page; a row covering several variants' rows is given to each of them.
  */
-function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): void {
+function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[], budget: AlignmentBudget): void {
   if (variants.length === 0) {
     for (const row of rows) variants.push(new Map([[lang, row]]));
     return;
   }
   const anchors = variants.map((v) => v.values().next().value as SourceRow);
-  const { placed, unpaired, coveredAnchors, coveredRows } = pairRows(anchors, rows);
+  const { placed, unpaired, coveredAnchors, coveredRows } = pairRows(anchors, rows, budget);
   placed.forEach((row, k) => row && variants[k]!.set(lang, row));
   for (const [k, row] of coveredAnchors) variants[k]!.set(lang, row);
   const own = (row: SourceRow): VariantRows => {

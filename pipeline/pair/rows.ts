@@ -17,6 +17,19 @@ import { Likeness, PAIR_THRESHOLD, type Said } from './likeness';
  */
 export const MAX_ALIGNMENT_CELLS = 40_000;
 
+/**
+ * The most cells (anchors × rows) one merge pairs by the assignment, over all its codes: a hostile
+ * page of many codes each listed just under {@link MAX_ALIGNMENT_CELLS} times would otherwise cost
+ * ~1 µs a cell for every code. Real catalogs use a few thousand; past the budget, codes (in code
+ * order, so the result is deterministic) pair by {@link pairLargeGroup}.
+ */
+export const MAX_ALIGNMENT_CELLS_PER_MERGE = 1_000_000;
+
+/** What is left of {@link MAX_ALIGNMENT_CELLS_PER_MERGE} in one merge. */
+export interface AlignmentBudget {
+  cells: number;
+}
+
 export interface RowPairing {
   /** For each anchor, the row paired with it. */
   placed: Array<SourceRow | undefined>;
@@ -37,10 +50,12 @@ function moduleOf(row: SourceRow): string | undefined {
   return row.values.module;
 }
 
-export function pairRows(anchors: SourceRow[], rows: SourceRow[]): RowPairing {
+export function pairRows(anchors: SourceRow[], rows: SourceRow[], budget: AlignmentBudget): RowPairing {
   // One row each: the code itself says they are the same situation, whatever else differs.
   if (anchors.length === 1 && rows.length === 1) return { placed: [rows[0]], unpaired: [], coveredAnchors: new Map(), coveredRows: new Map() };
-  if (anchors.length * rows.length > MAX_ALIGNMENT_CELLS) return pairLargeGroup(anchors, rows);
+  const cells = anchors.length * rows.length;
+  if (cells > MAX_ALIGNMENT_CELLS || cells > budget.cells) return pairLargeGroup(anchors, rows);
+  budget.cells -= cells;
   const likeness = new Likeness();
   const a = anchors.map(saidBy);
   const b = rows.map(saidBy);
