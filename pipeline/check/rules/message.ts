@@ -45,7 +45,8 @@ function compareMessages(context: RuleContext, kind: Kind): Finding[] {
   for (const code of context.merged.byCode.keys()) for (const rows of variantRows(context, code)) {
     if (rows.length < 2) continue;
     // A row standing for several is no translation of any one of them (variant-group reports it).
-    if (rows.some((row) => sharedRows(context, code).has(row))) continue;
+    const shared = sharedRows(context, code);
+    if (shared.size > 0 && rows.some((row) => shared.has(row))) continue;
     const [primary, ...others] = rows;
     const a = primary!.values.message ?? '';
     const scriptA = messageScript(a);

@@ -18,10 +18,12 @@ export const variantGroup: Rule = {
     for (const code of context.merged.byCode.keys()) {
       const shared = sharedRows(context, code);
       if (shared.size === 0) continue;
-      const variants = variantRows(context, code);
-      for (const wide of shared) {
-        const covered: SourceRow[] = [];
-        for (const rows of variants) if (rows.includes(wide)) for (const row of rows) if (row !== wide && !shared.has(row)) covered.push(row);
+      // Each shared row with the rows of the variants it is in, in variant order: one pass.
+      const coveredBy = new Map<SourceRow, SourceRow[]>([...shared].map((row) => [row, []]));
+      for (const rows of variantRows(context, code)) {
+        for (const wide of rows) if (shared.has(wide)) coveredBy.get(wide)!.push(...rows.filter((row) => !shared.has(row)));
+      }
+      for (const [wide, covered] of coveredBy) {
         const others = [...new Set(covered.map((r) => r.lang))];
         findings.push({
           errorCode: code,
