@@ -1,14 +1,16 @@
 /**
  * Stage 3, merge: every language's rows → one entry per error code, holding every documented
  * variant of the code. A page may list a code several times (once per operation, with its own
- * status and texts): each distinct row is a variant, and the languages' variants are paired — by
- * occurrence order when the languages list the code equally often, else by the best alignment of
- * status, message and module (variant-mismatch reports it). Identical repeats in one language
+ * status and texts): each distinct row is a variant, and the languages' variants are paired by
+ * what they say — status, message, module, description — in the best assignment over the whole code,
+ * page order only breaking ties (pair/); a row left unpaired is a variant in its language only
+ * (variant-mismatch reports it), and a row standing for several rows of another language is shared
+ * by their variants (variant-group reports it). Identical repeats in one language
  * collapse into one variant (duplicate-code reports them). The primary language decides a
  * variant's httpStatus when the languages disagree (status-mismatch reports it). Only rows with no
  * code or an invalid code are left out here, and the rules report them.
  */
-import { collapseSpace, sameText } from './text';
+import { MAX_ALIGNMENT_CELLS_PER_MERGE, pairRows, type AlignmentBudget } from './pair/rows';
 import type { ResolvedConfig } from './config';
 import type { Catalog, CatalogEntry, LocalizedText, Variant } from './generated/catalog';
 import { parseStatuses, type SourceRow } from './normalize';
@@ -78,6 +80,7 @@ export function merge(input: MergeInput): Merged {
   const variants = new Map<string, VariantRows[]>();
   const collapsed: SourceRow[] = [];
   const entries: CatalogEntry[] = [];
+  const budget: AlignmentBudget = { cells: MAX_ALIGNMENT_CELLS_PER_MERGE };
   for (const code of [...byCode.keys()].sort(compareCodes)) {
     const langs = byCode.get(code)!;
     const codeVariants: VariantRows[] = [];
@@ -85,7 +88,7 @@ export function merge(input: MergeInput): Merged {
       const rows = langs.get(lang);
       if (!rows) continue;
       if (rows.length === 1) {
-        pairInto(codeVariants, lang, rows);
+        pairInto(codeVariants, lang, rows, budget);
         continue;
       }
       const distinct: SourceRow[] = [];
@@ -98,7 +101,7 @@ export function merge(input: MergeInput): Merged {
           distinct.push(row);
         }
       }
-      pairInto(codeVariants, lang, distinct);
+      pairInto(codeVariants, lang, distinct, budget);
     }
     variants.set(code, codeVariants);
     entries.push(toEntry(code, codeVariants, input.languages));
@@ -118,35 +121,33 @@ export function merge(input: MergeInput): Merged {
   };
 }
 
-/**
- * The largest alignment (variants so far × this language's rows of one code) computed exactly: a
- * table of that many cells. Real pages list a code at most a few dozen times per language; a page
- * listing one code 20,000 times made a 20k × 20k table (151 s, 3.7 GB). Larger groups pair by
- * {@link pairLargeGroup} instead.
- */
-export const MAX_ALIGNMENT_CELLS = 250_000;
+export { MAX_ALIGNMENT_CELLS } from './pair/rows';
 
 /**
- * Adds one language's distinct rows of a code to the variants found so far. Equal counts pair by
- * occurrence order (translated pages list a code's rows in the same order); otherwise an order-
- * preserving alignment pairs the rows that agree most, and each unpaired row is a variant of its own.
+ * Adds one language's distinct rows of a code to the variants found so far, paired by what they
+ * say (pair/rows.ts). Each unpaired row is a variant of its own, after the variant it follows on its
+ * page; a row covering several variants' rows is given to each of them.
  */
-function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): void {
-  if (variants.length === 0 || variants.length === rows.length) {
-    rows.forEach((row, i) => {
-      if (variants[i]) variants[i]!.set(lang, row);
-      else variants.push(new Map([[lang, row]]));
-    });
+function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[], budget: AlignmentBudget): void {
+  if (variants.length === 0) {
+    for (const row of rows) variants.push(new Map([[lang, row]]));
     return;
   }
   const anchors = variants.map((v) => v.values().next().value as SourceRow);
-  const { placed, unpaired } = anchors.length * rows.length <= MAX_ALIGNMENT_CELLS ? alignRows(anchors, rows) : pairLargeGroup(anchors, rows);
+  const { placed, unpaired, coveredAnchors, coveredRows } = pairRows(anchors, rows, budget);
   placed.forEach((row, k) => row && variants[k]!.set(lang, row));
-  // Unpaired rows go after the variant they follow on their page (after -1: before the first), keeping page order.
+  for (const [k, row] of coveredAnchors) variants[k]!.set(lang, row);
+  const own = (row: SourceRow): VariantRows => {
+    const k = coveredRows.get(row);
+    if (k === undefined) return new Map([[lang, row]]);
+    // The covering variant's other languages, shared; this language's own row.
+    const variant: VariantRows = new Map([...variants[k]!].filter(([l]) => l !== lang));
+    return variant.set(lang, row);
+  };
   const merged: VariantRows[] = [];
   let next = 0;
   const flushUpTo = (after: number) => {
-    while (next < unpaired.length && unpaired[next]!.after <= after) merged.push(new Map([[lang, unpaired[next++]!.row]]));
+    while (next < unpaired.length && unpaired[next]!.after <= after) merged.push(own(unpaired[next++]!.row));
   };
   flushUpTo(-1);
   variants.forEach((variant, k) => {
@@ -158,91 +159,7 @@ function pairInto(variants: VariantRows[], lang: string, rows: SourceRow[]): voi
   for (const variant of merged) variants.push(variant);
 }
 
-interface Pairing {
-  /** For each anchor, the row paired with it. */
-  placed: Array<SourceRow | undefined>;
-  /** Rows paired with no anchor, in page order, each after the anchor it follows. */
-  unpaired: Array<{ after: number; row: SourceRow }>;
-}
-
-/** The order-preserving alignment of the highest total affinity (every pair scores > 0, so as many pairs as fit). */
-function alignRows(anchors: SourceRow[], rows: SourceRow[]): Pairing {
-  const n = anchors.length;
-  const m = rows.length;
-  // best[i][j]: the highest total affinity aligning anchors[i..] with rows[j..].
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, affinity(anchors[i]!, rows[j]!) + best[i + 1]![j + 1]!);
-    }
-  }
-  const placed: Array<SourceRow | undefined> = new Array(n);
-  const unpaired: Pairing['unpaired'] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const here = affinity(anchors[i]!, rows[j]!) + best[i + 1]![j + 1]!;
-    if (best[i]![j] === here) {
-      placed[i++] = rows[j++];
-    } else if (best[i]![j] === best[i + 1]![j]) i++;
-    else unpaired.push({ after: i - 1, row: rows[j++]! });
-  }
-  while (j < m) unpaired.push({ after: n - 1, row: rows[j++]! });
-  return { placed, unpaired };
-}
-
-/**
- * Pairing for groups too large to align exactly, in time linear in the group: a row first pairs
- * with the earliest free anchor that says the same (status, message and module, the affinity's
- * parts), then the rows left pair with the anchors left in order, as many as there are. Rows beyond
- * that are variants of their own at the end. Found only on pages that list one code thousands of times.
- */
-function pairLargeGroup(anchors: SourceRow[], rows: SourceRow[]): Pairing {
-  const byKey = new Map<string, number[]>();
-  anchors.forEach((anchor, i) => {
-    const key = affinityKey(anchor);
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  });
-  const placed: Array<SourceRow | undefined> = new Array(anchors.length);
-  const cursor = new Map<string, number>();
-  const left: SourceRow[] = [];
-  for (const row of rows) {
-    const key = affinityKey(row);
-    const list = byKey.get(key);
-    const at = cursor.get(key) ?? 0;
-    if (list && at < list.length) {
-      placed[list[at]!] = row;
-      cursor.set(key, at + 1);
-    } else left.push(row);
-  }
-  const unpaired: Pairing['unpaired'] = [];
-  let k = 0;
-  for (const row of left) {
-    while (k < anchors.length && placed[k]) k++;
-    if (k < anchors.length) placed[k++] = row;
-    else unpaired.push({ after: anchors.length - 1, row });
-  }
-  return { placed, unpaired };
-}
-
-/** What {@link affinity} compares, as one string: rows with equal keys agree on everything it scores. */
-function affinityKey(row: SourceRow): string {
-  return JSON.stringify([row.values.httpStatus?.trim() ?? '', collapseSpace(row.values.message), collapseSpace(row.values.module)]);
-}
-
-/** How much two rows of one code in different languages look like the same variant (> 0 always). */
-function affinity(a: SourceRow, b: SourceRow): number {
-  let score = 1;
-  const statusA = a.values.httpStatus?.trim();
-  if (statusA && statusA === b.values.httpStatus?.trim()) score += 2;
-  if (a.values.message && sameText(a.values.message, b.values.message)) score += 3;
-  if (a.values.module && sameText(a.values.module, b.values.module)) score += 2;
-  return score;
-}
-
-function toVariant(rows: VariantRows, languages: string[]): Variant {
+function toVariant(rows: VariantRows, languages: string[], shared: ReadonlySet<SourceRow>): Variant {
   const present = languages.filter((l) => rows.has(l)).map((l) => rows.get(l)!);
   const statuses = present.map((r) => parseStatuses(r.values.httpStatus)).find((s) => s !== null) ?? null;
   // Without a prototype: texts are looked up by language, and a language is data.
@@ -262,6 +179,7 @@ function toVariant(rows: VariantRows, languages: string[]): Variant {
     httpStatus: statuses?.[0] ?? null,
     ...(statuses && statuses.length > 1 ? { httpStatuses: statuses as Variant['httpStatuses'] } : {}),
     texts,
+    ...sharedTextsOf(present, shared),
   };
 }
 
@@ -271,8 +189,23 @@ function ownStatus(own: number[] | null, chosen: number[] | null): Pick<Localize
   return { httpStatus: own?.[0] ?? null, ...(own && own.length > 1 ? { httpStatuses: own as LocalizedText['httpStatuses'] } : {}) };
 }
 
+/** The languages whose row this variant shares with other variants of its code (a row covering several). */
+function sharedTextsOf(present: SourceRow[], shared: ReadonlySet<SourceRow>): Pick<Variant, 'sharedTexts'> {
+  const langs = present.filter((row) => shared.has(row)).map((row) => row.lang);
+  return langs.length > 0 ? { sharedTexts: langs as Variant['sharedTexts'] } : {};
+}
+
+/** Rows that more than one variant of a code holds. */
+function sharedRows(variants: VariantRows[]): Set<SourceRow> {
+  const seen = new Set<SourceRow>();
+  const shared = new Set<SourceRow>();
+  for (const variant of variants) for (const row of variant.values()) (seen.has(row) ? shared : seen).add(row);
+  return shared;
+}
+
 function toEntry(code: string, variants: VariantRows[], languages: string[]): CatalogEntry {
-  const all = variants.map((v) => toVariant(v, languages));
+  const shared = variants.length > 1 ? sharedRows(variants) : new Set<SourceRow>();
+  const all = variants.map((v) => toVariant(v, languages, shared));
   return { errorCode: code, ...all[0]!, ...(all.length > 1 ? { variants: all as CatalogEntry['variants'] } : {}) };
 }
 

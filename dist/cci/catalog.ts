@@ -66,6 +66,12 @@ export interface CatalogEntry {
     [k: string]: LocalizedText | undefined;
   };
   /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
+  /**
    * Every variant of a code documented in several rows, the first being the entry's own fields; absent when the code has one row per language.
    *
    * @minItems 2
@@ -127,6 +133,12 @@ export interface Variant {
   texts: {
     [k: string]: LocalizedText | undefined;
   };
+  /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
 }
 
 /** Every error code of the catalog. */
@@ -2533,7 +2545,7 @@ export interface LocalizedVariant {
   measure: string | null;
   /** Each language's own status, present only when the languages' pages give the variant different statuses. */
   statusByLang?: { [lang: string]: number | null };
-  /** The variant explained, with every language's texts. */
+  /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first. */
   variant: Variant;
 }
 
@@ -2633,19 +2645,60 @@ function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The variant whose message (in any language) is one the body carries; else the entry's first. */
+/** A body message sharing less than this (Dice's coefficient of words) with every variant picks none. */
+const MIN_WORD_OVERLAP = 0.5;
+
+/** A message's words: runs of ASCII letters and digits, and each other character but spaces and punctuation (a Han character is a word). */
+function wordsOf(text: string): string[] {
+  return squash(text).match(/[a-z0-9_]+|[^\u0000-\u007f\s\u3000-\u303f\uff00-\uff0f]/g) || [];
+}
+
+/** Dice's coefficient of two word lists: 1 for the same words, 0 for none in common. */
+function wordOverlap(a: string[], b: string[]): number {
+  if (a.length + b.length === 0) return 0;
+  const rest = b.slice();
+  let shared = 0;
+  for (const word of a) {
+    const at = rest.indexOf(word);
+    if (at >= 0) {
+      shared++;
+      rest.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * The variant whose message (in any language) is one the body carries; else the one whose message
+ * shares the most words with the body's (half at least; the first on a tie), as the catalog's
+ * pairing weighs messages; else the entry's first.
+ */
 function variantFor(entry: CatalogEntry, body: unknown): Variant {
   const variants: readonly Variant[] = entry.variants ?? [entry];
-  if (variants.length > 1) {
-    const messages = messagesIn(body, 0, []);
-    for (const variant of variants) {
-      for (const lang of Object.keys(variant.texts)) {
-        const message = variant.texts[lang]?.message;
-        if (message != null && messages.includes(squash(message))) return variant;
+  if (variants.length < 2) return variants[0]!;
+  const messages = messagesIn(body, 0, []);
+  for (const variant of variants) {
+    for (const lang of Object.keys(variant.texts)) {
+      const message = variant.texts[lang]?.message;
+      if (message != null && messages.indexOf(squash(message)) >= 0) return variant;
+    }
+  }
+  let best = variants[0]!;
+  let bestOverlap = 0;
+  for (const variant of variants) {
+    for (const lang of Object.keys(variant.texts)) {
+      const message = variant.texts[lang]?.message;
+      if (message == null) continue;
+      for (const said of messages) {
+        const overlap = wordOverlap(wordsOf(said), wordsOf(message));
+        if (overlap >= MIN_WORD_OVERLAP && overlap > bestOverlap) {
+          best = variant;
+          bestOverlap = overlap;
+        }
       }
     }
   }
-  return variants[0]!;
+  return best;
 }
 
 /**

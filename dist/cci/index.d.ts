@@ -65,6 +65,12 @@ export interface CatalogEntry {
     [k: string]: LocalizedText | undefined;
   };
   /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
+  /**
    * Every variant of a code documented in several rows, the first being the entry's own fields; absent when the code has one row per language.
    *
    * @minItems 2
@@ -126,6 +132,12 @@ export interface Variant {
   texts: {
     [k: string]: LocalizedText | undefined;
   };
+  /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
 }
 
 /** Every error code of the catalog. */
@@ -278,7 +290,7 @@ export interface LocalizedVariant {
     statusByLang?: {
         [lang: string]: number | null;
     };
-    /** The variant explained, with every language's texts. */
+    /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first. */
     variant: Variant;
 }
 /** An entry in one language: its own fields are its first variant's, as in the catalog; `variants` has every variant in that language. */

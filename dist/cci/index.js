@@ -107,21 +107,62 @@ function messagesIn(value, depth, found) {
 function squash(text) {
     return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
-/** The variant whose message (in any language) is one the body carries; else the entry's first. */
+/** A body message sharing less than this (Dice's coefficient of words) with every variant picks none. */
+const MIN_WORD_OVERLAP = 0.5;
+/** A message's words: runs of ASCII letters and digits, and each other character but spaces and punctuation (a Han character is a word). */
+function wordsOf(text) {
+    return squash(text).match(/[a-z0-9_]+|[^\u0000-\u007f\s\u3000-\u303f\uff00-\uff0f]/g) || [];
+}
+/** Dice's coefficient of two word lists: 1 for the same words, 0 for none in common. */
+function wordOverlap(a, b) {
+    if (a.length + b.length === 0)
+        return 0;
+    const rest = b.slice();
+    let shared = 0;
+    for (const word of a) {
+        const at = rest.indexOf(word);
+        if (at >= 0) {
+            shared++;
+            rest.splice(at, 1);
+        }
+    }
+    return (2 * shared) / (a.length + b.length);
+}
+/**
+ * The variant whose message (in any language) is one the body carries; else the one whose message
+ * shares the most words with the body's (half at least; the first on a tie), as the catalog's
+ * pairing weighs messages; else the entry's first.
+ */
 function variantFor(entry, body) {
-    var _a, _b;
+    var _a, _b, _c;
     const variants = (_a = entry.variants) !== null && _a !== void 0 ? _a : [entry];
-    if (variants.length > 1) {
-        const messages = messagesIn(body, 0, []);
-        for (const variant of variants) {
-            for (const lang of Object.keys(variant.texts)) {
-                const message = (_b = variant.texts[lang]) === null || _b === void 0 ? void 0 : _b.message;
-                if (message != null && messages.includes(squash(message)))
-                    return variant;
+    if (variants.length < 2)
+        return variants[0];
+    const messages = messagesIn(body, 0, []);
+    for (const variant of variants) {
+        for (const lang of Object.keys(variant.texts)) {
+            const message = (_b = variant.texts[lang]) === null || _b === void 0 ? void 0 : _b.message;
+            if (message != null && messages.indexOf(squash(message)) >= 0)
+                return variant;
+        }
+    }
+    let best = variants[0];
+    let bestOverlap = 0;
+    for (const variant of variants) {
+        for (const lang of Object.keys(variant.texts)) {
+            const message = (_c = variant.texts[lang]) === null || _c === void 0 ? void 0 : _c.message;
+            if (message == null)
+                continue;
+            for (const said of messages) {
+                const overlap = wordOverlap(wordsOf(said), wordsOf(message));
+                if (overlap >= MIN_WORD_OVERLAP && overlap > bestOverlap) {
+                    best = variant;
+                    bestOverlap = overlap;
+                }
             }
         }
     }
-    return variants[0];
+    return best;
 }
 /**
  * Explains an API error body — an object or its JSON text, such as a Kubernetes-style Status

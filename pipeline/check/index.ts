@@ -20,12 +20,14 @@ import { shortRow } from './rules/short-row';
 import { statusInCode } from './rules/status-in-code';
 import { statusMismatch } from './rules/status-mismatch';
 import { unmappedColumn } from './rules/unmapped-column';
+import { variantGroup } from './rules/variant-group';
 import { variantMismatch } from './rules/variant-mismatch';
 
 export const RULES: readonly Rule[] = [
   missingLanguage,
   statusMismatch,
   variantMismatch,
+  variantGroup,
   messageMismatch,
   messagePunctuation,
   duplicateCode,

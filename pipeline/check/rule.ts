@@ -59,6 +59,22 @@ export function variantRows(context: RuleContext, code: string): SourceRow[][] {
 
 const variantRowsMade = new WeakMap<RuleContext, Map<string, SourceRow[][]>>();
 
+/** Rows of a code that several of its variants hold: one row standing for several rows of another language (variant-group). */
+export function sharedRows(context: RuleContext, code: string): ReadonlySet<SourceRow> {
+  // Asked once per variant by the message rules: made once per code and check run.
+  let byCode = sharedRowsMade.get(context);
+  if (!byCode) sharedRowsMade.set(context, (byCode = new Map()));
+  let shared = byCode.get(code);
+  if (!shared) {
+    const seen = new Set<SourceRow>();
+    byCode.set(code, (shared = new Set()));
+    for (const rows of variantRows(context, code)) for (const row of rows) (seen.has(row) ? shared : seen).add(row);
+  }
+  return shared;
+}
+
+const sharedRowsMade = new WeakMap<RuleContext, Map<string, Set<SourceRow>>>();
+
 /** The first row of each language for a code, in catalog language order. */
 export function firstRows(context: RuleContext, code: string): SourceRow[] {
   const langs = context.merged.byCode.get(code)!;

@@ -1,12 +1,15 @@
 /**
  * Pairs the variants of one code between two versions by what they say, never by position: equal
- * variants first (a reordered page diffs empty), then the most alike (module, status, messages),
- * so an edited variant is a change of that variant. When one variant is left on each side they
+ * variants first (a reordered page diffs empty), then the optimal assignment of the pairing's score
+ * (pair/: status, message, module, description, each language with itself), so an edited variant is
+ * a change of that variant. When one variant is left on each side they
  * pair whatever they say, as a single-row code always has.
  */
 import type { CatalogEntry } from '../generated/catalog';
 import { variantsOf } from '../merge';
-import { collapseSpace, sameText } from '../text';
+import { optimalPairs } from '../pair/assignment';
+import { Likeness, PAIR_THRESHOLD, type Said } from '../pair/likeness';
+import { collapseSpace } from '../text';
 
 type Side = CatalogEntry | undefined;
 
@@ -31,25 +34,28 @@ function modules(v: CatalogEntry): Array<[string, string]> {
     .flatMap((lang) => (v.texts[lang]!.module == null ? [] : [[lang, collapseSpace(v.texts[lang]!.module!)] as [string, string]]));
 }
 
-function likeness(a: CatalogEntry, b: CatalogEntry): number {
-  let score = 0;
-  if (modules(a).some(([lang, module]) => sameText(module, b.texts[lang]?.module))) score += 4;
-  if (a.httpStatus !== null && a.httpStatus === b.httpStatus) score += 2;
-  for (const lang of Object.keys(a.texts)) {
-    const x = a.texts[lang];
-    const y = Object.hasOwn(b.texts, lang) ? b.texts[lang] : undefined;
-    if (!x || !y) continue;
-    if (x.message !== null && sameText(x.message, y.message)) score += 3;
-    if (x.description !== null && sameText(x.description, y.description)) score += 1;
-  }
-  return score;
+/** What a variant says in one language, for the pairing. */
+function saidIn(v: CatalogEntry, lang: string | null): Said {
+  const t = lang === null ? undefined : v.texts[lang];
+  return { statuses: v.httpStatuses ?? (v.httpStatus === null ? null : [v.httpStatus]), message: t?.message, module: moduleIn(v, lang), description: t?.description };
+}
+
+function moduleIn(v: CatalogEntry, lang: string | null): string | undefined {
+  return (lang === null ? undefined : v.texts[lang]?.module) ?? undefined;
+}
+
+/** The pairing's score (pair/likeness.ts) compared language by language, averaged over the languages both versions have. */
+function likeness(scorer: Likeness, a: CatalogEntry, b: CatalogEntry): number {
+  const langs = Object.keys(a.texts).filter((lang) => Object.hasOwn(b.texts, lang));
+  if (langs.length === 0) return scorer.score(saidIn(a, null), saidIn(b, null));
+  return langs.reduce((sum, lang) => sum + scorer.score(saidIn(a, lang), saidIn(b, lang)), 0) / langs.length;
 }
 
 /**
- * The most candidate pairs (variants left on one side × the other) scored and sorted exactly; a code
+ * The most candidate pairs (variants left on one side × the other) assigned exactly; a code
  * with thousands of variants on both sides pairs by {@link pairByShared} instead, in linear time.
  */
-export const MAX_SCORED_PAIRS = 250_000;
+export const MAX_SCORED_PAIRS = 40_000;
 
 export function pairVariants(old: CatalogEntry, next: CatalogEntry): Array<[Side, Side]> {
   const before = asEntries(old);
@@ -85,21 +91,14 @@ export function pairVariants(old: CatalogEntry, next: CatalogEntry): Array<[Side
   return pairs;
 }
 
-/** The most alike first; a pair must share something (module, status or a text). */
+/** The optimal assignment of likeness over the variants left (page order breaking ties); pairs below the threshold stay apart. */
 function pairByLikeness(before: CatalogEntry[], after: CatalogEntry[], leftOld: number[], leftNew: number[]): Array<[number, number]> {
-  const candidates: Array<[number, number, number]> = [];
-  for (const i of leftOld) for (const j of leftNew) candidates.push([likeness(before[i]!, after[j]!), i, j]);
-  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const pairedOld = new Set<number>();
-  const pairedNew = new Set<number>();
-  const matched: Array<[number, number]> = [];
-  for (const [score, i, j] of candidates) {
-    if (score === 0 || pairedOld.has(i) || pairedNew.has(j)) continue;
-    pairedOld.add(i);
-    pairedNew.add(j);
-    matched.push([i, j]);
-  }
-  return matched;
+  const scorer = new Likeness();
+  const pairs = optimalPairs(leftOld.length, leftNew.length, (i, j) => {
+    const score = likeness(scorer, before[leftOld[i]!]!, after[leftNew[j]!]!);
+    return score < PAIR_THRESHOLD ? null : score - PAIR_THRESHOLD + 0.5;
+  });
+  return pairs.map(([i, j]) => [leftOld[i]!, leftNew[j]!]);
 }
 
 /**

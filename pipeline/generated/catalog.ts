@@ -65,6 +65,12 @@ export interface CatalogEntry {
     [k: string]: LocalizedText | undefined;
   };
   /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
+  /**
    * Every variant of a code documented in several rows, the first being the entry's own fields; absent when the code has one row per language.
    *
    * @minItems 2
@@ -126,4 +132,10 @@ export interface Variant {
   texts: {
     [k: string]: LocalizedText | undefined;
   };
+  /**
+   * Languages whose text here is one row that stands for several rows of another language (it covers them all): each of those rows is a variant of its own, and this language's text is the same in each. The variant-group finding lists them.
+   *
+   * @minItems 1
+   */
+  sharedTexts?: [Language, ...Language[]];
 }

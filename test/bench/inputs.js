@@ -116,6 +116,11 @@ export const pathological = {
     const rows = (extra) => Array.from({ length: n / 4 + extra }, (_, i) => `|${400 + (i % 3)}|V.1|m${i}|`);
     return { command: 'build', files: pipePages(rows(0), rows(1)) };
   },
+  // Many codes, each listed as often as the exact pairing allows: the per-merge budget keeps it linear.
+  'build: n/400 codes listed 100 times per language': (n) => {
+    const rows = (lang) => Array.from({ length: n / 4 }, (_, i) => `|${400 + (i % 3)}|V.${Math.floor(i / 100)}|${lang} m${i % 100}|`);
+    return { command: 'build', files: pipePages(rows('zh'), rows('en')) };
+  },
   'build: one header over n/20 columns': (n) => {
     const header = `|错误码|${'备注|'.repeat(n / 20)}`;
     const rule = `|--|${'--|'.repeat(n / 20)}`;

@@ -82,6 +82,11 @@ export function differingWords(a: string, b: string, fold: (text: string) => str
   return [clip(a), clip(b)];
 }
 
+/** The words of a message as `fold` sees them (each Han character a word): what the pairing compares. */
+export function foldedWords(text: string, fold: (text: string) => string): string[] {
+  return [...fold(text).matchAll(WORD)].map((m) => m[0]);
+}
+
 function tokens(text: string, pattern: RegExp, fold: (text: string) => string): Token[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: fold(m[0]) }));
 }

@@ -1,5 +1,5 @@
 import type { Finding, Rule, RuleContext } from '../rule';
-import { variantRows } from '../rule';
+import { sharedRows, variantRows } from '../rule';
 import { QUOTING_WITH_SPACE } from '../../text';
 import { differingWords, messageScript, type Script } from './message-text';
 
@@ -30,7 +30,7 @@ type Kind = 'mismatch' | 'punctuation';
  * with no words at all (an identifier such as `SC_BAD_REQUEST` is the same text in every language).
  * A mixed-script message is compared with nothing.
  */
-function sameScript(a: Script, b: Script): boolean {
+export function sameScript(a: Script, b: Script): boolean {
   if (a === 'mixed' || b === 'mixed') return false;
   return a === b || a === 'none' || b === 'none';
 }
@@ -44,6 +44,9 @@ function compareMessages(context: RuleContext, kind: Kind): Finding[] {
   const findings: Finding[] = [];
   for (const code of context.merged.byCode.keys()) for (const rows of variantRows(context, code)) {
     if (rows.length < 2) continue;
+    // A row standing for several is no translation of any one of them (variant-group reports it).
+    const shared = sharedRows(context, code);
+    if (shared.size > 0 && rows.some((row) => shared.has(row))) continue;
     const [primary, ...others] = rows;
     const a = primary!.values.message ?? '';
     const scriptA = messageScript(a);

@@ -5,7 +5,7 @@ import { variantRows } from '../rule';
 export const variantMismatch: Rule = {
   id: 'variant-mismatch',
   defaultSeverity: 'warning',
-  summary: 'The languages list a code a different number of times; rows are paired by order, status, message and module, and a row left unpaired is a variant in its language only.',
+  summary: 'The languages list a code a different number of times; rows are paired by what they say (status, message, module, description), and a row left unpaired is a variant in its language only.',
   template: '{code} is listed {counts}; {unpaired} row(s) have no counterpart in {missing}',
   check(context) {
     if (context.languages.length < 2) return [];
@@ -16,7 +16,8 @@ export const variantMismatch: Rule = {
       const lonely = variants.filter((rows) => rows.length < langs.size);
       if (lonely.length === 0) continue;
       const present = context.languages.filter((l) => langs.has(l));
-      const counts = present.map((l) => `${variants.filter((rows) => rows.some((r) => r.lang === l)).length}× in ${l}`).join(', ');
+      // Rows, not variants: a row standing for several variants is listed once.
+      const counts = present.map((l) => `${new Set(variants.flatMap((rows) => rows.filter((r) => r.lang === l))).size}× in ${l}`).join(', ');
       const missing = present.filter((l) => lonely.some((rows) => !rows.some((r) => r.lang === l)));
       const rows = lonely.flat();
       findings.push({
