@@ -20,6 +20,7 @@ import { shortRow } from './rules/short-row';
 import { statusInCode } from './rules/status-in-code';
 import { statusMismatch } from './rules/status-mismatch';
 import { unmappedColumn } from './rules/unmapped-column';
+import { valueMismatch, valueMissing } from './rules/values';
 import { variantMismatch } from './rules/variant-mismatch';
 
 export const RULES: readonly Rule[] = [
@@ -28,6 +29,8 @@ export const RULES: readonly Rule[] = [
   variantMismatch,
   messageMismatch,
   messagePunctuation,
+  valueMismatch,
+  valueMissing,
   duplicateCode,
   invalidCode,
   statusInCode,

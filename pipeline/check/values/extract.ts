@@ -1,0 +1,141 @@
+/**
+ * The values a text states, the way a consumer of an error table reads them: numbers (ranges,
+ * limits, sizes, durations, statuses) with their unit, identifiers, placeholders, URLs and other
+ * literals (IP addresses, versions, times). Each value carries a key that is the same for the same
+ * value however it is written: full-width forms (NFKC), thousands separators, number words in
+ * English and Chinese, unit spellings, a placeholder's name. One pass of one regular expression
+ * over the text; every part of it is linear in the text (see test/compile/values.test.ts).
+ */
+import { CHINESE_COUNTERS, chineseNumber, ENGLISH_NUMBERS, ENGLISH_TIMES, MULTIPLIERS, unitOf, unitPattern } from './vocabulary';
+
+export type ValueKind = 'number' | 'identifier' | 'slot' | 'url' | 'literal';
+
+export interface StatedValue {
+  kind: ValueKind;
+  /** What is compared: the number, an identifier's lower-case words run together, a URL without its scheme. */
+  key: string;
+  /** The value as written (after NFKC), a whole range or interval for each of its bounds. */
+  text: string;
+  /** A number's canonical unit (`MB`, `day`), when one is written. */
+  unit?: string;
+  /** An identifier's words, lower case (`port_id` → port, id): for finding it written as plain words. */
+  words?: string[];
+  /**
+   * A number word that is as often no number at all (`one of the`, `一个` for "a"): it confirms the
+   * other language's value but never reports one of its own.
+   */
+  soft?: boolean;
+  /**
+   * A PascalCase word, as often a product name (`OpenStack`, `IaaS`) as an identifier: a near
+   * spelling of it is a mismatch (`PlatformPrincipal` / `PlatformPrinciple`), its absence is not news.
+   */
+  product?: boolean;
+}
+
+const units = unitPattern();
+/** Not inside a Latin word or a code (`UTF-8`, `DCS.4072`, `v1`), nor a later item of a comma list taken whole. */
+const NUMBER_START = '(?<![A-Za-z0-9_.]|[A-Za-z_]-|\\d,)';
+const NUMBER_END = '(?![A-Za-z0-9_])';
+const DIGITS = '\\d+(?:\\.\\d+)?';
+/** Digits with commas: thousands separators (`8,192`) or a list (`0,1`), told apart afterwards. */
+const GROUPED = `${DIGITS}(?:,${DIGITS})*`;
+const RANGE_SEPARATOR = '[-~\\u2010-\\u2015\\u2212\\u301c\\uff5e至到]';
+
+/** Each part of the scanner by name, so a test can check each for backtracking on its own. */
+export const SCANNER_PARTS: Record<string, string> = {
+  url: 'https?://[^\\s<>"\'\\u3001\\u3002]+',
+  slot: '\\{(?:\\d{1,2}|[A-Za-z_\\u4e00-\\u9fff][A-Za-z0-9_ \\u4e00-\\u9fff]{0,40})\\}|%(?:\\d\\$)?[sdif](?![A-Za-z])|#[A-Za-z_][A-Za-z0-9_]{0,40}#|\\[[Ii]nput[^\\]\\n]{0,60}\\]',
+  code: '`[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,63}`',
+  // "1." or "1、" opening a list item (at the start, after a line break or a sentence): a position, not a value.
+  // `1、` after a space too: the enumeration comma follows a list number, a value list reads `1、2、3`.
+  listNumber: '(?:^|(?<=[\\n.\\u3002;:!?]))[ \\t]{0,3}\\(?\\d{1,2}[.\\u3001)](?!\\d)|(?<=\\s)\\d{1,2}\\u3001',
+  literal: `${NUMBER_START}(?:\\d{1,9}(?:\\.\\d{1,9}){2,5}(?:/\\d{1,2})?|\\d{1,2}:\\d{2}(?::\\d{2})?)${NUMBER_END}`,
+  interval: `[\\[(] ?${DIGITS} ?, ?${DIGITS} ?[\\])]`,
+  number: `${NUMBER_START}${GROUPED}(?: ?${RANGE_SEPARATOR} ?${GROUPED})?(?: ?(?:${units.words})(?![A-Za-z])|(?:${units.attached})(?![A-Za-z])|[万千百亿])?${NUMBER_END}`,
+  englishNumber: `\\b(?:${[...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b(?!-)(?: (?:${units.words})(?![A-Za-z]))?`,
+  chineseNumber: `(?<!第)(?:[一二三四五六七八九十]{1,3}|两)(?:${CHINESE_COUNTERS})`,
+  identifier: '(?<![A-Za-z0-9_])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])',
+};
+
+const SCANNER = new RegExp(Object.entries(SCANNER_PARTS).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
+
+const DIGITS_IN_INTERVAL = /\d+(?:\.\d+)?/g;
+const NUMBER_IN_MATCH = /\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*/g;
+const UNIT_AT_END = new RegExp(`(?:(${units.words})|(${units.attached})|([万千百亿]))$`);
+const IDENTIFIER_WORDS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+/** Trailing punctuation is the sentence's, not the URL's. */
+const URL_TAIL = /[.,;:!?)\]}'"]+$/;
+
+/** Every value `text` states, in order. */
+export function extractValues(text: string): StatedValue[] {
+  const values: StatedValue[] = [];
+  const normalized = text.normalize('NFKC');
+  for (const match of normalized.matchAll(SCANNER)) {
+    const groups = match.groups!;
+    const written = match[0];
+    if (groups.url !== undefined) {
+      const url = written.replace(URL_TAIL, '');
+      values.push({ kind: 'url', key: urlKey(url), text: url });
+    } else if (groups.slot !== undefined) {
+      values.push({ kind: 'slot', key: 'slot', text: written });
+    } else if (groups.code !== undefined) {
+      values.push(identifier(written.slice(1, -1), written));
+    } else if (groups.literal !== undefined) {
+      values.push({ kind: 'literal', key: written, text: written });
+    } else if (groups.interval !== undefined) {
+      const bounds = [...written.matchAll(DIGITS_IN_INTERVAL)].map(([bound]) => number(Number(bound), written, undefined, false));
+      lowerBoundZero(bounds);
+      values.push(...bounds);
+    } else if (groups.number !== undefined) {
+      values.push(...numbers(written));
+    } else if (groups.englishNumber !== undefined) {
+      const [word, unit] = written.split(' ');
+      const lower = word!.toLowerCase();
+      const times = Object.hasOwn(ENGLISH_TIMES, lower);
+      const n = times ? ENGLISH_TIMES[lower]! : ENGLISH_NUMBERS.indexOf(lower);
+      values.push(number(n, written, times ? 'times' : unit === undefined ? undefined : unitOf(unit, false), n === 1));
+    } else if (groups.chineseNumber !== undefined) {
+      const numeral = /^[一二三四五六七八九十两]+/.exec(written)![0];
+      const n = chineseNumber(numeral);
+      if (n !== undefined) values.push(number(n, written, unitOf(written.slice(numeral.length), false), n === 1));
+    } else if (groups.identifier !== undefined) {
+      values.push(identifier(written, written));
+    }
+  }
+  return values;
+}
+
+/** The numbers of a number match: one, or both bounds of a range or interval, each with the unit written after the last. */
+function numbers(written: string): StatedValue[] {
+  const tail = UNIT_AT_END.exec(written);
+  const unit = tail ? (tail[1] !== undefined ? unitOf(tail[1].trim(), false) : tail[2] !== undefined ? unitOf(tail[2], true) : undefined) : undefined;
+  const scale = tail?.[3] !== undefined ? MULTIPLIERS[tail[3]]! : 1;
+  const found: StatedValue[] = [];
+  for (const [group] of written.matchAll(NUMBER_IN_MATCH)) {
+    const parts = group.split(',');
+    // 8,192 is one number; 0,1 is a list.
+    const thousands = parts.length > 1 && parts[0]!.length <= 3 && !parts[0]!.includes('.') && parts.slice(1).every((p, i) => /^\d{3}$/.test(p) || (i === parts.length - 2 && /^\d{3}\.\d+$/.test(p)));
+    for (const part of thousands ? [parts.join('')] : parts) found.push(number(Number(part) * scale, written, unit, false));
+  }
+  lowerBoundZero(found);
+  return found;
+}
+
+/** `0-1024` says what "at most 1024" says: a range's lower bound 0 confirms, it is not stated. */
+function lowerBoundZero(bounds: StatedValue[]): void {
+  if (bounds.length === 2 && bounds[0]!.key === '0') bounds[0]!.soft = true;
+}
+
+function number(n: number, text: string, unit: string | undefined, soft: boolean): StatedValue {
+  return { kind: 'number', key: String(n), text, ...(unit !== undefined ? { unit } : {}), ...(soft ? { soft } : {}) };
+}
+
+function identifier(name: string, text: string): StatedValue {
+  const words = (name.match(IDENTIFIER_WORDS) ?? []).map((w) => w.toLowerCase());
+  const product = /^[A-Z][a-z]/.test(name) && !name.includes('_');
+  return { kind: 'identifier', key: words.length > 0 ? words.join('') : name.toLowerCase(), text, words, ...(product ? { product } : {}) };
+}
+
+function urlKey(url: string): string {
+  return url.toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
