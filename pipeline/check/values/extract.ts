@@ -32,7 +32,6 @@ export interface StatedValue {
   product?: boolean;
 }
 
-const units = unitPattern();
 /** Not inside a Latin word or a code (`UTF-8`, `DCS.4072`, `v1`), nor a later item of a comma list taken whole. */
 const NUMBER_START = '(?<![A-Za-z0-9_.]|[A-Za-z_]-|\\d,)';
 const NUMBER_END = '(?![A-Za-z0-9_])';
@@ -41,27 +40,40 @@ const DIGITS = '\\d+(?:\\.\\d+)?';
 const GROUPED = `${DIGITS}(?:,${DIGITS})*`;
 const RANGE_SEPARATOR = '[-~\\u2010-\\u2015\\u2212\\u301c\\uff5e至到]';
 
-/** Each part of the scanner by name, so a test can check each for backtracking on its own. */
-export const SCANNER_PARTS: Record<string, string> = {
-  url: 'https?://[^\\s<>"\'\\u3001\\u3002]+',
-  slot: '\\{(?:\\d{1,2}|[A-Za-z_\\u4e00-\\u9fff][A-Za-z0-9_ \\u4e00-\\u9fff]{0,40})\\}|%(?:\\d\\$)?[sdif](?![A-Za-z])|#[A-Za-z_][A-Za-z0-9_]{0,40}#|\\[[Ii]nput[^\\]\\n]{0,60}\\]',
-  code: '`[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,63}`',
-  // "1." or "1、" opening a list item (at the start, after a line break or a sentence): a position, not a value.
-  // `1、` after a space too: the enumeration comma follows a list number, a value list reads `1、2、3`.
-  listNumber: '(?:^|(?<=[\\n.\\u3002;:!?]))[ \\t]{0,3}\\(?\\d{1,2}[.\\u3001)](?!\\d)|(?<=\\s)\\d{1,2}\\u3001',
-  literal: `${NUMBER_START}(?:\\d{1,9}(?:\\.\\d{1,9}){2,5}(?:/\\d{1,2})?|\\d{1,2}:\\d{2}(?::\\d{2})?)${NUMBER_END}`,
-  interval: `[\\[(] ?${DIGITS} ?, ?${DIGITS} ?[\\])]`,
-  number: `${NUMBER_START}${GROUPED}(?: ?${RANGE_SEPARATOR} ?${GROUPED})?(?: ?(?:${units.words})(?![A-Za-z])|(?:${units.attached})(?![A-Za-z])|[万千百亿])?${NUMBER_END}`,
-  englishNumber: `\\b(?:${[...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b(?!-)(?: (?:${units.words})(?![A-Za-z]))?`,
-  chineseNumber: `(?<!第)(?:[一二三四五六七八九十]{1,3}|两)(?:${CHINESE_COUNTERS})`,
-  identifier: '(?<![A-Za-z0-9_])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])',
-};
+/** The word lists the scanner is made of (a test checks its shape with short lists). */
+export interface ScannerWords {
+  /** Unit spellings after a number, with or without a space. */
+  units: string;
+  /** Unit letters right after a number. */
+  attachedUnits: string;
+  numberWords: readonly string[];
+}
 
-const SCANNER = new RegExp(Object.entries(SCANNER_PARTS).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
+/** Each part of the scanner by name, so a test can check each for backtracking on its own. */
+export function scannerParts({ units, attachedUnits, numberWords }: ScannerWords): Record<string, string> {
+  return {
+    url: 'https?://[^\\s<>"\'\\u3001\\u3002]+',
+    slot: '\\{(?:\\d{1,2}|[A-Za-z_\\u4e00-\\u9fff][A-Za-z0-9_ \\u4e00-\\u9fff]{0,40})\\}|%(?:\\d\\$)?[sdif](?![A-Za-z])|#[A-Za-z_][A-Za-z0-9_]{0,40}#|\\[[Ii]nput[^\\]\\n]{0,60}\\]',
+    code: '`[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,63}`',
+    // "1." or "1、" opening a list item (at the start, after a line break or a sentence): a position, not a value.
+    // `1、` after a space too: the enumeration comma follows a list number, a value list reads `1、2、3`.
+    listNumber: '(?:^|(?<=[\\n.\\u3002;:!?]))[ \\t]{0,3}\\(?\\d{1,2}[.\\u3001)](?!\\d)|(?<=\\s)\\d{1,2}\\u3001',
+    literal: `${NUMBER_START}(?:\\d{1,9}(?:\\.\\d{1,9}){2,5}(?:/\\d{1,2})?|\\d{1,2}:\\d{2}(?::\\d{2})?)${NUMBER_END}`,
+    interval: `[\\[(] ?${DIGITS} ?, ?${DIGITS} ?[\\])]`,
+    number: `${NUMBER_START}${GROUPED}(?: ?${RANGE_SEPARATOR} ?${GROUPED})?(?: ?(?:${units})(?![A-Za-z])|(?:${attachedUnits})(?![A-Za-z])|[万千百亿])?${NUMBER_END}`,
+    englishNumber: `\\b(?:${numberWords.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b(?!-)(?: (?:${units})(?![A-Za-z]))?`,
+    chineseNumber: `(?<!第)(?:[一二三四五六七八九十]{1,3}|两)(?:${CHINESE_COUNTERS})`,
+    identifier: '(?<![A-Za-z0-9_])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])',
+  };
+}
+
+const vocabulary = unitPattern();
+const SCANNER_WORDS: ScannerWords = { units: vocabulary.words, attachedUnits: vocabulary.attached, numberWords: [...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)] };
+const SCANNER = new RegExp(Object.entries(scannerParts(SCANNER_WORDS)).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
 
 const DIGITS_IN_INTERVAL = /\d+(?:\.\d+)?/g;
 const NUMBER_IN_MATCH = /\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*/g;
-const UNIT_AT_END = new RegExp(`(?:(${units.words})|(${units.attached})|([万千百亿]))$`);
+const UNIT_AT_END = new RegExp(`(?:(${vocabulary.words})|(${vocabulary.attached})|([万千百亿]))$`);
 const IDENTIFIER_WORDS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 /** Trailing punctuation is the sentence's, not the URL's. */
 const URL_TAIL = /[.,;:!?)\]}'"]+$/;

@@ -47,14 +47,13 @@ export function unitOf(spelling: string, attached: boolean): string | undefined 
 /** Pattern source of every unit spelling (longest first, so `MB` is taken before `M`). */
 export function unitPattern(): { attached: string; words: string } {
   const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
-  const escape = (s: string) => s.replace(/[/%]/g, (c) => `\\${c}`);
   const english = Object.keys(WORDS).filter((w) => /^[a-z/%]+$/.test(w));
   const chinese = Object.keys(WORDS).filter((w) => !/^[a-z/%]+$/.test(w));
   // English spellings match in any case: each letter as a two-case class keeps the pattern case-sensitive for `M`/`m`.
   const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
   return {
     attached: Object.keys(ATTACHED_LETTERS).sort(byLength).join('|'),
-    words: [...english.sort(byLength).map((w) => anyCase(escape(w))), ...chinese.sort(byLength)].join('|'),
+    words: [...english.sort(byLength).map(anyCase), ...chinese.sort(byLength)].join('|'),
   };
 }
 
