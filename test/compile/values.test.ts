@@ -76,6 +76,8 @@ describe('values written two ways are one value; changed, they are reported', ()
     // A range from 0 says what a maximum says.
     expect(compared('长度必须为0-1024', 'a maximum of 1024 characters')).toEqual(SILENT);
     expect(compared('长度必须为[0,160]', 'a maximum of 160 characters')).toEqual(SILENT);
+    // A list is no range: its 0 is stated.
+    expect(compared('取值为0,1', 'must be 1')).toEqual(missing(['0,1'], []));
   });
 
   it('a side stating more numbers says something more: in doubt, missing, not a mismatch', () => {

@@ -122,15 +122,15 @@ function numbers(written: string): StatedValue[] {
   const tail = UNIT_AT_END.exec(written);
   const unit = tail ? (tail[1] !== undefined ? unitOf(tail[1].trim(), false) : tail[2] !== undefined ? unitOf(tail[2], true) : undefined) : undefined;
   const scale = tail?.[3] !== undefined ? MULTIPLIERS[tail[3]]! : 1;
-  const found: StatedValue[] = [];
-  for (const [group] of written.matchAll(NUMBER_IN_MATCH)) {
+  const groups = [...written.matchAll(NUMBER_IN_MATCH)].map(([group]) => {
     const parts = group.split(',');
     // 8,192 is one number; 0,1 is a list.
     const thousands = parts.length > 1 && parts[0]!.length <= 3 && !parts[0]!.includes('.') && parts.slice(1).every((p, i) => /^\d{3}$/.test(p) || (i === parts.length - 2 && /^\d{3}\.\d+$/.test(p)));
-    for (const part of thousands ? [parts.join('')] : parts) found.push(number(Number(part) * scale, written, unit, false));
-  }
-  lowerBoundZero(found);
-  return found;
+    return (thousands ? [parts.join('')] : parts).map((part) => number(Number(part) * scale, written, unit, false));
+  });
+  // Two groups are a range's bounds (`0-1024`), one group a number or a list.
+  if (groups.length === 2 && groups[0]!.length === 1) lowerBoundZero([groups[0]![0]!, groups[1]![0]!]);
+  return groups.flat();
 }
 
 /** `0-1024` says what "at most 1024" says: a range's lower bound 0 confirms, it is not stated. */
