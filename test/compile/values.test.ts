@@ -125,6 +125,10 @@ describe('values written two ways are one value; changed, they are reported', ()
   it('URLs, literals and HTTP statuses', () => {
     expect(compared('见https://example.com/a。', 'see https://example.com/a.')).toEqual(SILENT);
     expect(compared('见https://example.com/a', 'see https://example.com/b')).toEqual(mismatch(['https://example.com/a'], ['https://example.com/b']));
+    // Two links against one: something more is said, in doubt.
+    expect(compared('见https://example.com/a和https://example.com/b', 'see https://example.com/c')).toEqual(
+      missing(['https://example.com/a', 'https://example.com/b'], ['https://example.com/c']),
+    );
     expect(compared('格式为00:00-00:00', 'in the 00:00 format')).toEqual(SILENT);
     expect(compared('地址192.168.0.1', 'address 192.168.0.2')).toEqual(mismatch(['192.168.0.1'], ['192.168.0.2']));
     expect(compared('返回404', 'returns 400')).toEqual(mismatch(['404'], ['400']));

@@ -41,11 +41,12 @@ export function compareStated(a: StatedText, b: StatedText, aRow: StatedText[], 
   const poolB = [candidates(fieldLeftB), candidates([...rowLeftB])] as const;
   let mismatchA = fieldLeftA.filter((x) => comparableIn(x, rowLeftA.has(x) ? poolB[0] : poolB[1]));
   let mismatchB = fieldLeftB.filter((y) => comparableIn(y, rowLeftB.has(y) ? poolA[0] : poolA[1]));
-  // Numbers differ when one side replaces the other's, number for number (`1-20` / `1-200`); a side
-  // with more numbers says something more (`大于0` / `from 1 to 1000`), which is in doubt.
-  if (numberCount(mismatchA) !== numberCount(mismatchB)) {
-    mismatchA = mismatchA.filter((v) => v.kind !== 'number');
-    mismatchB = mismatchB.filter((v) => v.kind !== 'number');
+  // Numbers (URLs, literals) differ when one side replaces the other's, one for one (`1-20` /
+  // `1-200`); a side with more of them says something more (`大于0` / `from 1 to 1000`): in doubt.
+  for (const kind of ONE_FOR_ONE) {
+    if (countOf(mismatchA, kind) === countOf(mismatchB, kind)) continue;
+    mismatchA = mismatchA.filter((v) => v.kind !== kind);
+    mismatchB = mismatchB.filter((v) => v.kind !== kind);
   }
   const missing = (left: Set<StatedValue>, mismatch: StatedValue[]) => {
     const reported = new Set(mismatch);
@@ -54,8 +55,12 @@ export function compareStated(a: StatedText, b: StatedText, aRow: StatedText[], 
   return { mismatch: [distinct(mismatchA), distinct(mismatchB)], missing: [missing(rowLeftA, mismatchA), missing(rowLeftB, mismatchB)] };
 }
 
-function numberCount(values: StatedValue[]): number {
-  return new Set(values.filter((v) => v.kind === 'number').map((v) => `${v.key} ${v.unit ?? ''}`)).size;
+/** Kinds compared one for one; identifiers are compared by spelling instead. */
+const ONE_FOR_ONE: readonly StatedValue['kind'][] = ['number', 'url', 'literal'];
+
+/** Distinct values of a kind (a number with its unit). */
+function countOf(values: StatedValue[], kind: StatedValue['kind']): number {
+  return new Set(values.filter((v) => v.kind === kind).map((v) => `${v.key} ${v.unit ?? ''}`)).size;
 }
 
 /** A text's values by key, and its plain-word phrases, made once per text. */

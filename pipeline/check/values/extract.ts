@@ -52,7 +52,8 @@ export interface ScannerWords {
 /** Each part of the scanner by name, so a test can check each for backtracking on its own. */
 export function scannerParts({ units, attachedUnits, numberWords }: ScannerWords): Record<string, string> {
   return {
-    url: 'https?://[^\\s<>"\'\\u3001\\u3002]+',
+    // The characters of RFC 3986 but the quote: a URL ends where Chinese text or a quote begins.
+    url: 'https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&()*+,;=%]+',
     slot: '\\{(?:\\d{1,2}|[A-Za-z_\\u4e00-\\u9fff][A-Za-z0-9_ \\u4e00-\\u9fff]{0,40})\\}|%(?:\\d\\$)?[sdif](?![A-Za-z])|#[A-Za-z_][A-Za-z0-9_]{0,40}#|\\[[Ii]nput[^\\]\\n]{0,60}\\]',
     code: '`[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,63}`',
     // "1." or "1、" opening a list item (at the start, after a line break or a sentence): a position, not a value.
@@ -71,6 +72,8 @@ const vocabulary = unitPattern();
 const SCANNER_WORDS: ScannerWords = { units: vocabulary.words, attachedUnits: vocabulary.attached, numberWords: [...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)] };
 const SCANNER = new RegExp(Object.entries(scannerParts(SCANNER_WORDS)).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
 
+/** A string, not a literal: the bundle must stay ASCII (see vocabulary.ts). */
+const CHINESE_NUMERAL_PREFIX = new RegExp('^[一二三四五六七八九十两]+');
 const DIGITS_IN_INTERVAL = /\d+(?:\.\d+)?/g;
 const NUMBER_IN_MATCH = /\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*/g;
 const UNIT_AT_END = new RegExp(`(?:(${vocabulary.words})|(${vocabulary.attached})|([万千百亿]))$`);
@@ -107,7 +110,7 @@ export function extractValues(text: string): StatedValue[] {
       const n = times ? ENGLISH_TIMES[lower]! : ENGLISH_NUMBERS.indexOf(lower);
       values.push(number(n, written, times ? 'times' : unit === undefined ? undefined : unitOf(unit, false), n === 1));
     } else if (groups.chineseNumber !== undefined) {
-      const numeral = /^[一二三四五六七八九十两]+/.exec(written)![0];
+      const numeral = CHINESE_NUMERAL_PREFIX.exec(written)![0];
       const n = chineseNumber(numeral);
       if (n !== undefined) values.push(number(n, written, unitOf(written.slice(numeral.length), false), n === 1));
     } else if (groups.identifier !== undefined) {

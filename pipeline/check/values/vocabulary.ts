@@ -68,9 +68,13 @@ export const ENGLISH_TIMES: Record<string, number> = { once: 1, twice: 2 };
 
 const CHINESE_DIGITS: Record<string, number> = { '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 
+// Regular expression literals keep non-ASCII characters in the bundle, which must stay ASCII (see
+// test/cli/bundle.test.ts); strings are escaped by the bundler.
+const CHINESE_NUMERAL = new RegExp('^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$');
+
 /** A Chinese numeral of one to ninety-nine (`三`, `十二`, `二十`, `两`), or undefined. */
 export function chineseNumber(text: string): number | undefined {
-  const match = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  const match = CHINESE_NUMERAL.exec(text);
   if (text === '两') return 2;
   if (!match || text === '') return undefined;
   const [, tens, ten, units] = match;
