@@ -195,10 +195,10 @@ describe('the CCI seeds', () => {
 });
 
 describe('the scanner', () => {
-  // The scanner's word lists are long alternations of literal words (too many positions for the
-  // check); with short lists of the same shape every part is free of catastrophic backtracking.
+  // The number words are a long alternation of literal words (too many positions for the check);
+  // with a short list of the same shape every part is free of catastrophic backtracking.
   it('has no part that can backtrack catastrophically', () => {
-    const parts = scannerParts({ units: '[mM][bB]|[dD][aA][yY][sS]|天', attachedUnits: 'M|G', numberWords: ['one', 'two'] });
+    const parts = scannerParts(['one', 'two']);
     for (const [name, source] of Object.entries(parts)) expect([name, backtrackingHazard(source)]).toEqual([name, null]);
   });
 

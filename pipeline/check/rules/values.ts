@@ -41,6 +41,7 @@ function differences(context: RuleContext): Difference[] {
           if (a === b || foldTypography(a) === foldTypography(b)) return;
           const aRow = statedIn(primary!);
           const bRow = statedIn(other);
+          if (aRow[i]!.values.length + bRow[i]!.values.length === 0) return;
           const { mismatch, missing } = compareStated(aRow[i]!, bRow[i]!, aRow, bRow);
           if (mismatch[0].length + missing[0].length + missing[1].length === 0) return;
           found!.push({ code, field, rows: [primary!, other], texts: [a, b], mismatch, missing });

@@ -6,7 +6,7 @@
  * English and Chinese, unit spellings, a placeholder's name. One pass of one regular expression
  * over the text; every part of it is linear in the text (see test/compile/values.test.ts).
  */
-import { CHINESE_COUNTERS, chineseNumber, ENGLISH_NUMBERS, ENGLISH_TIMES, MULTIPLIERS, unitOf, unitPattern } from './vocabulary';
+import { CHINESE_COUNTERS, chineseNumber, ENGLISH_NUMBERS, ENGLISH_TIMES, unitAfter, unitOf, unitWordAfter } from './vocabulary';
 
 export type ValueKind = 'number' | 'identifier' | 'slot' | 'url' | 'literal';
 
@@ -40,43 +40,28 @@ const DIGITS = '\\d+(?:\\.\\d+)?';
 const GROUPED = `${DIGITS}(?:,${DIGITS})*`;
 const RANGE_SEPARATOR = '[-~\\u2010-\\u2015\\u2212\\u301c\\uff5e至到]';
 
-/** The word lists the scanner is made of (a test checks its shape with short lists). */
-export interface ScannerWords {
-  /** Unit spellings after a number, with or without a space. */
-  units: string;
-  /** Unit letters right after a number. */
-  attachedUnits: string;
-  numberWords: readonly string[];
-}
-
-/** Each part of the scanner by name, so a test can check each for backtracking on its own. */
-export function scannerParts({ units, attachedUnits, numberWords }: ScannerWords): Record<string, string> {
+export function scannerParts(numberWords: readonly string[]): Record<string, string> {
   return {
     // The characters of RFC 3986 but the quote: a URL ends where Chinese text or a quote begins.
     url: 'https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&()*+,;=%]+',
     slot: '\\{(?:\\d{1,2}|[A-Za-z_\\u4e00-\\u9fff][A-Za-z0-9_ \\u4e00-\\u9fff]{0,40})\\}|%(?:\\d\\$)?[sdif](?![A-Za-z])|#[A-Za-z_][A-Za-z0-9_]{0,40}#|\\[[Ii]nput[^\\]\\n]{0,60}\\]',
     code: '`[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,63}`',
-    // "1." or "1、" opening a list item (at the start, after a line break or a sentence): a position, not a value.
-    // `1、` after a space too: the enumeration comma follows a list number, a value list reads `1、2、3`.
-    listNumber: '(?:^|(?<=[\\n.\\u3002;:!?]))[ \\t]{0,3}\\(?\\d{1,2}[.\\u3001)](?!\\d)|(?<=\\s)\\d{1,2}\\u3001',
     literal: `${NUMBER_START}(?:\\d{1,9}(?:\\.\\d{1,9}){2,5}(?:/\\d{1,2})?|\\d{1,2}:\\d{2}(?::\\d{2})?)${NUMBER_END}`,
     interval: `[\\[(] ?${DIGITS} ?, ?${DIGITS} ?[\\])]`,
-    number: `${NUMBER_START}${GROUPED}(?: ?${RANGE_SEPARATOR} ?${GROUPED})?(?: ?(?:${units})(?![A-Za-z])|(?:${attachedUnits})(?![A-Za-z])|[万千百亿])?${NUMBER_END}`,
-    englishNumber: `\\b(?:${numberWords.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b(?!-)(?: (?:${units})(?![A-Za-z]))?`,
+    // Its unit is read after the scan (see unitAfter).
+    number: `${NUMBER_START}${GROUPED}(?: ?${RANGE_SEPARATOR} ?${GROUPED})?(?![0-9_])`,
+    englishNumber: `\\b(?:${numberWords.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b(?!-)`,
     chineseNumber: `(?<!第)(?:[一二三四五六七八九十]{1,3}|两)(?:${CHINESE_COUNTERS})`,
     identifier: '(?<![A-Za-z0-9_])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])',
   };
 }
 
-const vocabulary = unitPattern();
-const SCANNER_WORDS: ScannerWords = { units: vocabulary.words, attachedUnits: vocabulary.attached, numberWords: [...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)] };
-const SCANNER = new RegExp(Object.entries(scannerParts(SCANNER_WORDS)).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
+const SCANNER = new RegExp(Object.entries(scannerParts([...ENGLISH_NUMBERS, ...Object.keys(ENGLISH_TIMES)])).map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
 
 /** A string, not a literal: the bundle must stay ASCII (see vocabulary.ts). */
 const CHINESE_NUMERAL_PREFIX = new RegExp('^[一二三四五六七八九十两]+');
 const DIGITS_IN_INTERVAL = /\d+(?:\.\d+)?/g;
 const NUMBER_IN_MATCH = /\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*/g;
-const UNIT_AT_END = new RegExp(`(?:(${vocabulary.words})|(${vocabulary.attached})|([万千百亿]))$`);
 const IDENTIFIER_WORDS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 /** Trailing punctuation is the sentence's, not the URL's. */
 const URL_TAIL = /[.,;:!?)\]}'"]+$/;
@@ -102,13 +87,14 @@ export function extractValues(text: string): StatedValue[] {
       lowerBoundZero(bounds);
       values.push(...bounds);
     } else if (groups.number !== undefined) {
-      values.push(...numbers(written));
+      values.push(...numbers(normalized, match.index, written));
     } else if (groups.englishNumber !== undefined) {
-      const [word, unit] = written.split(' ');
-      const lower = word!.toLowerCase();
+      const lower = written.toLowerCase();
       const times = Object.hasOwn(ENGLISH_TIMES, lower);
       const n = times ? ENGLISH_TIMES[lower]! : ENGLISH_NUMBERS.indexOf(lower);
-      values.push(number(n, written, times ? 'times' : unit === undefined ? undefined : unitOf(unit, false), n === 1));
+      const after = unitWordAfter(normalized, match.index + written.length);
+      const text = normalized.slice(match.index, match.index + written.length + after.length);
+      values.push(number(n, text, times ? 'times' : after.unit, n === 1));
     } else if (groups.chineseNumber !== undefined) {
       const numeral = CHINESE_NUMERAL_PREFIX.exec(written)![0];
       const n = chineseNumber(numeral);
@@ -120,21 +106,43 @@ export function extractValues(text: string): StatedValue[] {
   return values;
 }
 
-/** The numbers of a number match: one, or both bounds of a range or interval, each with the unit written after the last. */
-function numbers(written: string): StatedValue[] {
-  const tail = UNIT_AT_END.exec(written);
-  const unit = tail ? (tail[1] !== undefined ? unitOf(tail[1].trim(), false) : tail[2] !== undefined ? unitOf(tail[2], true) : undefined) : undefined;
-  const scale = tail?.[3] !== undefined ? MULTIPLIERS[tail[3]]! : 1;
-  const groups = [...written.matchAll(NUMBER_IN_MATCH)].map(([group]) => {
+/**
+ * The numbers of a number match (`digits`, at `at` in `text`): one, or both bounds of a range, each
+ * with the unit written after the last; none when letters that are no unit follow (`3DES`).
+ */
+function numbers(text: string, at: number, digits: string): StatedValue[] {
+  if (listNumber(text, at, digits)) return [];
+  const after = unitAfter(text, at + digits.length);
+  if (after.partOfWord) return [];
+  const written = text.slice(at, at + digits.length + after.length);
+  const groups = [...digits.matchAll(NUMBER_IN_MATCH)].map(([group]) => {
     const parts = group.split(',');
     // 8,192 is one number; 0,1 is a list.
     const thousands = parts.length > 1 && parts[0]!.length <= 3 && !parts[0]!.includes('.') && parts.slice(1).every((p, i) => /^\d{3}$/.test(p) || (i === parts.length - 2 && /^\d{3}\.\d+$/.test(p)));
-    return (thousands ? [parts.join('')] : parts).map((part) => number(Number(part) * scale, written, unit, false));
+    return (thousands ? [parts.join('')] : parts).map((part) => number(Number(part) * after.scale, written, after.unit, false));
   });
   // Two groups are a range's bounds (`0-1024`), one group a number or a list.
   if (groups.length === 2 && groups[0]!.length === 1) lowerBoundZero([groups[0]![0]!, groups[1]![0]!]);
   return groups.flat();
 }
+
+/**
+ * Whether the digits open a list item: `1.`, `1)`, `(1)` or `1、` at the start of the text, of a
+ * line or of a sentence (`。`, `.`, `;`, `:`, `!`, `?` before it, spaces between); `1、` after a
+ * space too (a list of values reads `1、2、3`). A position in a list, not a value.
+ */
+function listNumber(text: string, at: number, digits: string): boolean {
+  if (digits.length > 2 || !/^\d+$/.test(digits)) return false;
+  const mark = text[at + digits.length];
+  if (mark !== '.' && mark !== ')' && mark !== '\u3001') return false;
+  let start = text[at - 1] === '(' ? at - 1 : at;
+  const spaces = start;
+  while (start > 0 && spaces - start < 3 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start === 0 || LIST_OPENERS.includes(text[start - 1]!)) return true;
+  return mark === '\u3001' && start < spaces;
+}
+
+const LIST_OPENERS = '\n.\u3002;:!?';
 
 /** `0-1024` says what "at most 1024" says: a range's lower bound 0 confirms, it is not stated. */
 function lowerBoundZero(bounds: StatedValue[]): void {

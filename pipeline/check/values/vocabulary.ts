@@ -35,26 +35,66 @@ const WORDS: Record<string, string> = {
 };
 
 /** A Chinese multiplier after digits: `1万` is 10,000. */
-export const MULTIPLIERS: Record<string, number> = { '万': 10_000, '千': 1_000, '百': 100, '亿': 100_000_000 };
+const MULTIPLIERS: Record<string, number> = { '万': 10_000, '千': 1_000, '百': 100, '亿': 100_000_000 };
 
-/** The canonical unit of a spelling written after a number, or undefined when it is not one. */
+/** The canonical unit of a spelling written after a number (or a Chinese counter), or undefined when it is not one. */
 export function unitOf(spelling: string, attached: boolean): string | undefined {
   if (attached && Object.hasOwn(ATTACHED_LETTERS, spelling)) return ATTACHED_LETTERS[spelling];
   const key = spelling.toLowerCase();
   return Object.hasOwn(WORDS, key) ? WORDS[key] : undefined;
 }
 
-/** Pattern source of every unit spelling (longest first, so `MB` is taken before `M`). */
-export function unitPattern(): { attached: string; words: string } {
-  const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
-  const english = Object.keys(WORDS).filter((w) => /^[a-z/%]+$/.test(w));
-  const chinese = Object.keys(WORDS).filter((w) => !/^[a-z/%]+$/.test(w));
-  // English spellings match in any case: each letter as a two-case class keeps the pattern case-sensitive for `M`/`m`.
-  const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-  return {
-    attached: Object.keys(ATTACHED_LETTERS).sort(byLength).join('|'),
-    words: [...english.sort(byLength).map(anyCase), ...chinese.sort(byLength)].join('|'),
-  };
+/** What may follow a number: letters right after it, a word after a space, Chinese characters. */
+const ATTACHED = /[A-Za-z]+(?:\/s)?|%/y;
+const SPACED = / ([A-Za-z]+(?:\/s)?)(?![A-Za-z0-9_])/y;
+// Made from a string: a regular expression literal would keep its Chinese characters in the
+// bundle, which must stay ASCII (see test/cli/bundle.test.ts); strings are escaped by the bundler.
+const CHINESE = new RegExp('[\u4e00-\u9fff]{1,3}', 'y');
+
+export interface UnitAfter {
+  unit?: string;
+  /** A Chinese multiplier's (`1万`), else 1. */
+  scale: number;
+  /** How much of the text the unit (or multiplier) takes, a space before it included. */
+  length: number;
+  /** Letters right after the number that are no unit (`3DES`, `2nd`, `64bit`): the digits are part of a word, not a number. */
+  partOfWord: boolean;
+}
+
+const NONE: UnitAfter = { scale: 1, length: 0, partOfWord: false };
+
+/**
+ * The unit written right after a number that ends at `at`: letters with no space (`2M`, `24h`,
+ * `8192bytes`), a word after one space (`2 MB`, `7 days`), Chinese (`7天`, `3个月`, `2兆`, `1万`).
+ * Looked up after the scan rather than spelled out in its pattern, which stays small and quick to
+ * compile. Each look reads only the letters after one number.
+ */
+export function unitAfter(text: string, at: number): UnitAfter {
+  ATTACHED.lastIndex = at;
+  const attached = ATTACHED.exec(text);
+  if (attached) {
+    const unit = unitOf(attached[0], true);
+    return unit === undefined ? { ...NONE, partOfWord: true } : { unit, scale: 1, length: attached[0].length, partOfWord: false };
+  }
+  const word = unitWordAfter(text, at);
+  if (word.unit !== undefined) return word;
+  CHINESE.lastIndex = at;
+  const chinese = CHINESE.exec(text)?.[0];
+  if (chinese === undefined) return NONE;
+  // The longest spelling that starts the run: `千兆` (GB) before `千` (thousand), `个月` before `个`.
+  for (let n = chinese.length; n > 0; n--) {
+    const unit = unitOf(chinese.slice(0, n), false);
+    if (unit !== undefined) return { unit, scale: 1, length: n, partOfWord: false };
+  }
+  return Object.hasOwn(MULTIPLIERS, chinese[0]!) ? { scale: MULTIPLIERS[chinese[0]!]!, length: 1, partOfWord: false } : NONE;
+}
+
+/** The unit of the word after a number or number word (`2 MB`, `three months`), if it is one. */
+export function unitWordAfter(text: string, at: number): UnitAfter {
+  SPACED.lastIndex = at;
+  const spaced = SPACED.exec(text);
+  const unit = spaced ? unitOf(spaced[1]!, false) : undefined;
+  return unit === undefined ? NONE : { unit, scale: 1, length: spaced![0].length, partOfWord: false };
 }
 
 /** English number words by value: `one` is soft (`one of the`, `no one`); the others state a number. */
