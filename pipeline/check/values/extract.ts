@@ -40,6 +40,10 @@ const DIGITS = '\\d+(?:\\.\\d+)?';
 const GROUPED = `${DIGITS}(?:,${DIGITS})*`;
 const RANGE_SEPARATOR = '[-~\\u2010-\\u2015\\u2212\\u301c\\uff5e至到]';
 
+/**
+ * Each part of the scanner by name, so a test can check each for backtracking on its own (with a
+ * short list of number words: the full alternation has more positions than the check takes).
+ */
 export function scannerParts(numberWords: readonly string[]): Record<string, string> {
   return {
     // The characters of RFC 3986 but the quote: a URL ends where Chinese text or a quote begins.
