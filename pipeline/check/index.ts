@@ -20,6 +20,7 @@ import { shortRow } from './rules/short-row';
 import { statusInCode } from './rules/status-in-code';
 import { statusMismatch } from './rules/status-mismatch';
 import { unmappedColumn } from './rules/unmapped-column';
+import { valueMismatch, valueMissing } from './rules/values';
 import { variantGroup } from './rules/variant-group';
 import { variantMismatch } from './rules/variant-mismatch';
 
@@ -30,6 +31,8 @@ export const RULES: readonly Rule[] = [
   variantGroup,
   messageMismatch,
   messagePunctuation,
+  valueMismatch,
+  valueMissing,
   duplicateCode,
   invalidCode,
   statusInCode,

@@ -112,6 +112,13 @@ export const pathological = {
   'build: n spaces inside a code cell': (n) => ({ command: 'build', files: pipePages([`|400|V.${' '.repeat(n)}0001|m|`, `|400|A${' '.repeat(n)}b|m|`]) }),
   'build: n spaces inside a status cell': (n) => ({ command: 'build', files: pipePages([`|400${' '.repeat(n)}1|V.1|m|`]) }),
   'build: n spaces inside differing messages': (n) => ({ command: 'build', files: pipePages([`|400|V.1|a${' '.repeat(n)}b|`], [`|400|V.1|a${' '.repeat(n)}c|`]) }),
+  // Value checks (value-mismatch, value-missing): a cell of n/2 numbers against another's, and
+  // n/8 identifiers against n/8 others, each looked up by key, never value against value.
+  'build: n/2 listed numbers against others': (n) => ({ command: 'build', files: pipePages([`|400|V.1|${'1,'.repeat(n / 2)}x|`], [`|400|V.1|${'2,'.repeat(n / 2)}x|`]) }),
+  'build: n/8 identifiers against others': (n) => ({
+    command: 'build',
+    files: pipePages([`|400|V.1|${'port_id '.repeat(n / 8)}|`], [`|400|V.1|${Array.from({ length: n / 8 }, (_, i) => `p${i}_x`).join(' ')}|`]),
+  }),
   'build: one code listed n/4 times per language': (n) => {
     const rows = (extra) => Array.from({ length: n / 4 + extra }, (_, i) => `|${400 + (i % 3)}|V.1|m${i}|`);
     return { command: 'build', files: pipePages(rows(0), rows(1)) };

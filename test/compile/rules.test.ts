@@ -28,6 +28,8 @@ describe('divergence rules on a fixture that triggers each once', () => {
       ['variant-mismatch', 'warning', 'T.01.400006', 'zh:14'],
       ['message-mismatch', 'warning', 'T.01.400004', 'zh:10 en:15'],
       ['message-punctuation', 'info', 'T.01.400002', 'zh:8 en:11'],
+      // The zh description "冲突1" states a number the en row ("Conflict.", "None.") does not.
+      ['value-missing', 'info', 'T.01.400006', 'zh:13 en:19'],
       ['duplicate-code', 'info', 'T.01.400005', 'zh:11 zh:12'],
       ['duplicate-code', 'warning', 'T.01.400006', 'zh:13 zh:14'],
       ['invalid-code', 'error', null, 'zh:15'],
