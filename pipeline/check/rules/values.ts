@@ -1,7 +1,7 @@
 import type { Field } from '../../normalize/columns';
 import type { SourceRow } from '../../normalize';
 import type { Finding, Rule, RuleContext } from '../rule';
-import { variantRows } from '../rule';
+import { sharedRows, variantRows } from '../rule';
 import { compareStated, type StatedText } from '../values/compare';
 import { extractValues, type StatedValue } from '../values/extract';
 import { foldTypography } from './message';
@@ -33,7 +33,11 @@ function differences(context: RuleContext): Difference[] {
     return texts;
   };
   for (const code of context.merged.byCode.keys()) {
+    const shared = sharedRows(context, code);
     for (const [primary, ...others] of variantRows(context, code)) {
+      // A row standing for several states the values of them all, each covered row only its own:
+      // compared one by one they would differ where nothing is wrong (variant-group reports the group).
+      if (shared.has(primary!) || others.some((row) => shared.has(row))) continue;
       for (const other of others) {
         FIELDS.forEach((field, i) => {
           const a = primary!.values[field] ?? '';
