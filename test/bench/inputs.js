@@ -130,8 +130,10 @@ export const pathological = {
     status: 2,
     files: { ...pipePages([`|400|${'a'.repeat(n)}!|m|`]), 'catalog.json': JSON.stringify({ codePattern: '(a+)+$' }) },
   }),
-  'build: n/8 "columns" settings entries': (n) => ({
+  // Refused since "columns" must name a header some table has: the refusal is timed, after all n/8 are read.
+  'build: n/8 "columns" settings entries (refused)': (n) => ({
     command: 'build',
+    status: 2,
     files: {
       ...pipePages(['|400|V.1|m|']),
       'catalog.json': JSON.stringify({ columns: Object.fromEntries(Array.from({ length: n / 8 }, (_, i) => [`col${i}`, 'ignore'])) }),
