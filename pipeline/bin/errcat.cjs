@@ -27,6 +27,14 @@ try {
 }
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
+// A reader that went away early (`errcat rows … | head`) is no error: errcat ends with the status
+// it had. Here, not in the bundle's output functions, since only the command line owns the process.
+const endOnClosedReader = (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+};
+process.stdout.on('error', endOnClosedReader);
+process.stderr.on('error', endOnClosedReader);
 const cli = { exports: {} };
 // The bundle requires only Node's own modules, so the launcher's require serves it.
 script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
@@ -51,9 +59,8 @@ cli.exports.main(process.argv.slice(2))
         // A read-only install still runs, only without the cache.
       }
     }
-    // Exit once stdout and stderr have taken everything written (see pipeline/cli/stdio.ts): a
-    // normal end would first tear down the whole heap, which costs a large build tens of
-    // milliseconds and a small one a few.
+    // Exit once stdout and stderr have taken everything written: a normal end would first tear
+    // down the whole heap, which costs a large build tens of milliseconds and a small one a few.
     process.exitCode = code;
     cli.exports.flushOutput(() => process.exit(code));
   });

@@ -3,8 +3,7 @@ import type { RowsDocument } from '../generated/rows';
 import type { PageFormat } from '../read';
 import { prepareReaders, readPage } from '../read';
 import { UsageError, oneOf, parseCommandArgs } from './args';
-import { writeRowsJson } from './rows-json';
-import { writeStdout, writeStdoutBytes, writeStderr } from './stdio';
+import { writeStdout, writeStderr } from './stdio';
 
 export const rowsHelp = `Usage: errcat rows [--format md|rst] [--lang LANG] FILE...
 
@@ -46,9 +45,8 @@ export async function runRows(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    // As JSON.stringify(doc, null, 2), or without indentation, one line per document.
-    writeRowsJson(doc, positionals.length === 1 ? 2 : 0, writeStdoutBytes);
-    writeStdout('\n');
+    // One indented document, or one document per line.
+    writeStdout(`${positionals.length === 1 ? JSON.stringify(doc, null, 2) : JSON.stringify(doc)}\n`);
   }
   return failed ? 2 : 0;
 }

@@ -174,21 +174,6 @@ if (existsSync(join(corpus, 'manifest.tsv'))) {
   };
 } else notes.push('../shared/corpus absent: the many-services targets skipped');
 
-// Markdown pipe rows against RST grid rows, per byte: the cost of the rows beyond ×1 (start-up cancels out).
-const K = quick ? 20 : 50;
-const perByte = {};
-for (const [lang, ext, scale] of [['zh', 'md', scaledZh], ['en', 'rst', scaledEn]]) {
-  const files = [1, K].map((k) => {
-    const file = join(work, `perbyte-${k}.${ext}`);
-    writeFileSync(file, scale(seeds[lang], k));
-    return file;
-  });
-  const [small, big] = files.map((f) => [[process.execPath, [errcat, 'rows', f]]]);
-  const timed = paired(big, small, quick ? 3 : PAIRS);
-  perByte[ext] = { ms: timed.a - timed.b, bytes: seedsBytes(files[1]) - seedsBytes(files[0]) };
-  perByte[ext].nsPerByte = (perByte[ext].ms * 1e6) / perByte[ext].bytes;
-}
-
 // ---- report ----
 const fmt = (v, digits = 0) => (v == null ? '—' : v.toFixed(digits));
 const byId = Object.fromEntries(rows.map((r) => [r.size, r]));
@@ -213,10 +198,6 @@ lines.push(`| seeds: errcat build / node -e 0 | ${fmt(startup.floor.a)} | ${fmt(
 if (startup.pandoc) lines.push(`| seeds: errcat build / pandoc parsing both pages | ${fmt(startup.pandoc.a)} | ${fmt(startup.pandoc.b)} | ${fmt(startup.pandoc.ratio, 2)} |`);
 lines.push(`| seeds: errcat check / errcat build | ${fmt(startup.check.a)} | ${fmt(startup.check.b)} | ${fmt(startup.check.ratio, 2)} |`);
 if (many) lines.push(`| ${many.pages} newest main pages of every corpus service, one build / pandoc per page, own process each | ${fmt(many.vs.a)} | ${fmt(many.vs.b)} | ${fmt(many.vs.ratio, 3)} |`);
-lines.push('');
-lines.push(`| rows beyond ×1 (×${K} − ×1, errcat rows) | bytes | ms | ns per byte |`);
-lines.push('| --- | ---: | ---: | ---: |');
-for (const [ext, v] of Object.entries(perByte)) lines.push(`| ${ext === 'md' ? 'Markdown pipe table (zh)' : 'RST grid table (en)'} | ${v.bytes} | ${fmt(v.ms)} | ${fmt(v.nsPerByte, 1)} |`);
 
 const targets = [];
 const target = (name, value, limit, unit = '') => targets.push({ name, value, limit, ok: value == null ? null : value <= limit, unit });
@@ -227,7 +208,6 @@ if (startup.pandoc) target('seeds: errcat build / pandoc parsing both pages', st
 target('seeds: errcat check / errcat build', startup.check.ratio, 1.1);
 if (many?.vs.ratio != null) target('every service: one errcat build / pandoc per page', many.vs.ratio, 0.15);
 if (many && timeTool) target('every service: errcat build peak RSS (MB)', many.rss, 250);
-target('Markdown pipe rows / RST grid rows, per byte', perByte.md.nsPerByte / perByte.rst.nsPerByte, 2.0);
 if (x100?.pandoc) target('×100 errcat build / pandoc', x100.errcat.ms / x100.pandoc.ms, 0.5);
 if (x100) target('×100 / ×10 errcat build time', x100.errcat.ms / x10.errcat.ms, 11);
 if (x100 && timeTool) target('×100 errcat peak RSS (MB)', x100.errcat.rss, 300);
@@ -242,5 +222,5 @@ if (quick) lines.push('note: --quick: ×100 and its targets not run');
 process.stdout.write(`${lines.join('\n')}\n`);
 const resultsDir = join(root, 'test', 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, startup, many, perByte, linearity, targets, notes }, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, startup, many, linearity, targets, notes }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

@@ -9,8 +9,8 @@ import { errcat } from '../helpers/cli';
 import { repoRoot } from '../helpers/reference';
 import { seedsDir } from '../helpers/seeds';
 
-// errcat writes stdout and stderr with fs.writeSync (pipeline/cli/stdio.ts). `rows` on both seeds
-// prints about 80 KB, more than a pipe holds (64 KB on Linux), so a reader that is slow or leaves
+// errcat writes stdout and stderr through Node's streams; the launcher ends it quietly when a reader
+// leaves early. `rows` on both seeds prints about 80 KB, more than a pipe holds (64 KB on Linux), so a reader that is slow or leaves
 // early is really felt.
 const launcher = join(repoRoot, 'pipeline', 'bin', 'errcat.cjs');
 const rowsArgs = ['rows', 'test/fixtures/cci/zh.md', 'test/fixtures/cci/en.rst'];
@@ -70,8 +70,7 @@ describe('standard output', () => {
     expect(got.stdout).toBe(expected.stdout.slice(0, 10));
   });
 
-  // One page's JSON of several buffers (rows-json.ts fills 64 KB at a time and reuses it): once a
-  // write is refused, each later buffer must be handed to the stream as a copy.
+  // One page's JSON of several pipe-fulls: once a write is refused, the rest must wait in order.
   it.skipIf(!hasPerl)('of one big page is all there through a non-blocking pipe', () => {
     const dir = mkdtempSync(join(tmpdir(), 'errcat-stdio-'));
     try {

@@ -1,4 +1,8 @@
 /**
+ * Twin of hast-util-to-html, kept: with that library instead, every corpus service's newest pages
+ * took 22% more CPU to build (seeds 4%; paired runs, test/bench/compare.js). Held byte-equal to
+ * it by test/emit/hast.test.ts.
+ *
  * The hast trees of errcat's pages: built with `h` and serialised with `toHtml`, a small
  * serialiser for exactly the elements and properties these pages use. Its output is byte for byte
  * what hast-util-to-html writes for the same tree (a test holds the two equal on real and hostile

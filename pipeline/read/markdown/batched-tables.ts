@@ -1,4 +1,7 @@
 /**
+ * Part of the pipe-row cut-out kept beside remark (see cut-page for what it saves); held equal to
+ * remark parsing the page whole by test/read/batched.test.ts.
+ *
  * The body rows of pipe tables, read line by line. micromark holds a whole table in memory as one
  * construct (about 60 KB and 0.3 ms per row), so a page with tens of thousands of rows would take
  * gigabytes, and even a small table costs more than the rest of its page. Rows of a GFM table are

@@ -1,4 +1,8 @@
 /**
+ * Twin of remark parsing the whole page, kept (with batched-tables): without the cut-out, a seeds
+ * build took ~1.5× and every corpus service's build ~1.6–2× the CPU (paired runs,
+ * test/bench/compare.js). Held equal to the whole-page parse by test/read/batched.test.ts.
+ *
  * The page remark is given, with the lines it need not tokenise cut out: the body rows of pipe
  * tables (read line by line, see batched-tables) and the inside of HTML tables (read from the page
  * by parse5, see html-table). remark's cost is per character, and these are most of a page's

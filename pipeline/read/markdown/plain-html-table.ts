@@ -1,4 +1,8 @@
 /**
+ * Twin of parse5 for plain tables, kept: with parse5 alone, every corpus service's build took
+ * 31% more CPU (paired runs, test/bench/compare.js). Held equal to parse5 by
+ * test/read/plain-html-table.test.ts.
+ *
  * The tree of an HTML `<table>` whose markup is plain, built without an HTML parser: every element
  * closed explicitly and nested properly, table parts only where they belong, only the tags and
  * character references listed below. For such markup the HTML parsing algorithm builds exactly the

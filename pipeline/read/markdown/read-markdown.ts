@@ -16,7 +16,6 @@ import { blankInlineTables, cutLines, fencedLines, findHtmlTables, tableEnd, typ
 import { htmlReader } from './html-reader';
 import remarkGfmTables from './remark-gfm-tables';
 import { parseInGroups } from './grouped-parse';
-import { parseSimplePage } from './simple-blocks';
 
 export interface MarkdownTables {
   tables: SourceTable[];
@@ -65,8 +64,7 @@ function readCutPage(source: SourceText): MarkdownTables | null {
   for (let i = 1; i < cuts.length; i++) if (cuts[i]![0] < cuts[i - 1]![1]) return null;
   const page = cutLines(lines, cuts);
   const text = blankInlineTables(page.text, source.text, lines, html, page.cutOffset);
-  // Most pages' prose is a few headings and paragraphs: read those without remark (see simple-blocks).
-  const tree = parseSimplePage(text) ?? parseInGroups(text, parse, { file: source.file, pageLine: (index) => page.pageLine(index + 1) });
+  const tree = parseInGroups(text, parse, { file: source.file, pageLine: (index) => page.pageLine(index + 1) });
   remapLines(tree, page.pageLine);
   const verified = verifyTruncated(tree, pipes, source.text);
   if (!verified) return null;

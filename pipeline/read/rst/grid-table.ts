@@ -69,6 +69,10 @@ export function parseGridTable(lines: string[], lineNumbers: number[], options: 
 }
 
 /**
+ * Twin of the tracing below for tables without spans, kept: tracing every table cost a seeds build
+ * 12% more CPU and every corpus service's build 13% (paired runs, test/bench/compare.js). Held
+ * equal to the tracing by test/read/grid-table.test.ts.
+ *
  * The layout of a table without spans, or null: every line that starts with `+` is the top
  * border again, and every other line has `|` at each column of a `+` in it. Tracing such a table
  * finds exactly these rows and columns; this takes a string comparison per border and a character
