@@ -99,17 +99,37 @@ export function emitReviewPage(catalog: Catalog, report: DivergenceReport, seria
 /** Every variant of every entry, each with the divergences found on its rows. */
 function variantRows(catalog: Catalog, report: DivergenceReport): VariantRow[] {
   const byCode = new Map<string, Divergence[]>();
-  for (const d of report.divergences) if (d.errorCode !== undefined) byCode.set(d.errorCode, [...(byCode.get(d.errorCode) ?? []), d]);
+  for (const d of report.divergences) {
+    if (d.errorCode === undefined) continue;
+    const list = byCode.get(d.errorCode);
+    if (list) list.push(d);
+    else byCode.set(d.errorCode, [d]);
+  }
   const rows: VariantRow[] = [];
   for (const entry of catalog.entries) {
     const variants = variantsOf(entry);
     const found = variants.map((): Divergence[] => []);
-    for (const d of byCode.get(entry.errorCode) ?? []) {
+    const divergences = byCode.get(entry.errorCode) ?? [];
+    // Variants by the rows they hold (a covering row is in several): a code listed thousands of
+    // times with a finding naming every row is looked up, not scanned once per location.
+    const holding = new Map<string, number[]>();
+    if (divergences.length > 0) {
+      variants.forEach((v, index) => {
+        for (const lang of Object.keys(v.texts)) {
+          const key = `${lang}\u0000${v.texts[lang]!.line}`;
+          const list = holding.get(key);
+          if (list) list.push(index);
+          else holding.set(key, [index]);
+        }
+      });
+    }
+    for (const d of divergences) {
       // A divergence belongs to every variant whose rows it names (contradicting rows are several
       // variants); else (a collapsed repeat) to the first.
-      const named = variants.map((v) => d.locations.some((loc) => v.texts[loc.lang]?.line === loc.line));
-      if (!named.includes(true)) named[0] = true;
-      named.forEach((is, index) => is && found[index]!.push(d));
+      const named = new Set<number>();
+      for (const loc of d.locations) for (const index of holding.get(`${loc.lang}\u0000${loc.line}`) ?? []) named.add(index);
+      if (named.size === 0) named.add(0);
+      for (const index of [...named].sort((a, b) => a - b)) found[index]!.push(d);
     }
     variants.forEach((variant, index) => rows.push({ entry, variant, index, count: variants.length, divergences: found[index]! }));
   }
