@@ -15,8 +15,8 @@ import { variantAdded, variantRemoved } from './kinds/variants';
 import { pairVariants } from './variants';
 import { fieldAdded, fieldRemoved } from './kinds/fields';
 import { languageAdded, languageRemoved } from './kinds/languages';
-import { moduleChanged, statusChanged } from './kinds/status';
-import { descriptionChanged, measureChanged, messageChanged } from './kinds/texts';
+import { statusChanged } from './kinds/status';
+import { descriptionChanged, measureChanged, messageChanged, moduleChanged } from './kinds/texts';
 import { translationStale } from './kinds/translation';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [

@@ -1,13 +1,14 @@
 import type { ChangeKind, Finding, TextField } from '../kind';
 import { languagesOf, location, sameText } from '../kind';
 
-function textChanged(field: TextField, id: string, severity: ChangeKind['severity'], summary: string): ChangeKind {
+/** A per-language text of a variant changed; the module is one too, and its template quotes both sides. */
+function textChanged(field: TextField | 'module', id: string, severity: ChangeKind['severity'], summary: string, template = `{code}: the {lang} ${field} changed`): ChangeKind {
   return {
     id,
     severity,
     bump: 'patch',
     summary,
-    template: `{code}: the {lang} ${field} changed`,
+    template,
     detect(pair) {
       if (!pair.old || !pair.new) return [];
       const findings: Finding[] = [];
@@ -17,7 +18,7 @@ function textChanged(field: TextField, id: string, severity: ChangeKind['severit
         // Only a text present on both sides changes; appearing or vanishing is field-added / -removed.
         if (before == null || after == null || sameText(before, after)) continue;
         findings.push({
-          params: { code: pair.errorCode, lang },
+          params: { code: pair.errorCode, lang, old: before, new: after },
           lang,
           old: before,
           new: after,
@@ -34,3 +35,5 @@ export const messageChanged = textChanged('message', 'message-changed', 'warning
   'The message the API returns changed in one language: consumers matching on message text may break.');
 export const descriptionChanged = textChanged('description', 'description-changed', 'info', 'The description changed in one language.');
 export const measureChanged = textChanged('measure', 'measure-changed', 'info', 'The handling measure changed in one language.');
+export const moduleChanged = textChanged('module', 'module-changed', 'info',
+  'The module or category a code is filed under changed in one language.', '{code}: the {lang} module "{old}" → "{new}"');
