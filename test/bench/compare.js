@@ -12,11 +12,11 @@
 //                                                   inputs of inputs.js (--only: those whose name
 //                                                   contains TEXT)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newestMainPages, pathological, seedsDir } from './inputs.js';
+import { pathological, seedsDir, writeNewestTree } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -92,11 +92,7 @@ results.push({ name: 'seeds: errcat build', ...paired((side) => [cli[side], 'bui
 const corpus = join(root, '..', 'shared', 'corpus');
 if (existsSync(join(corpus, 'manifest.tsv'))) {
   const tree = join(work, 'many', 'sources');
-  const pages = newestMainPages(corpus);
-  for (const p of pages) {
-    mkdirSync(join(tree, p.service), { recursive: true });
-    writeFileSync(join(tree, p.service, `${p.lang}.${p.ext}`), readFileSync(join(corpus, p.file)));
-  }
+  const pages = writeNewestTree(corpus, tree);
   process.stderr.write(`compare: every service's newest pages (${pages.length}), ${PAIRS} pairs …\n`);
   results.push({ name: `every service: one build of ${pages.length} pages`, ...paired((side) => [cli[side], 'build', '--sources', tree, '--out', join(work, `many-${side}`)], PAIRS) });
 } else process.stderr.write('compare: ../shared/corpus absent: the many-services build skipped\n');

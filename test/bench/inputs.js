@@ -1,7 +1,7 @@
 // Scaled copies of the CCI seed pages for the benchmark: ×k rows per language, every code unique
 // (copy j > 0 gets a `-j` suffix, the same in both languages so they still merge), tables kept
 // well-formed (the grid's code column is widened for the suffix).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const WIDEN = 5; // room for "-999"
@@ -162,4 +162,14 @@ export function newestMainPages(corpus) {
     .filter((r) => r[col('page')] === 'main' && r[col('is_head_version')] === 'yes')
     .map((r) => ({ service: r[col('service')], lang: r[col('lang')], file: r[col('file')], ext: r[col('file')].endsWith('.rst') ? 'rst' : 'md', bytes: Number(r[col('bytes')]) }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** Writes every service's newest main pages as one sources/ tree at `tree` (a catalog per service); returns the pages. */
+export function writeNewestTree(corpus, tree) {
+  const pages = newestMainPages(corpus);
+  for (const p of pages) {
+    mkdirSync(join(tree, p.service), { recursive: true });
+    writeFileSync(join(tree, p.service, `${p.lang}.${p.ext}`), readFileSync(join(corpus, p.file)));
+  }
+  return pages;
 }

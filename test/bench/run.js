@@ -5,11 +5,11 @@
 // Prints one table, checks the targets as ratios, writes test/bench/results/latest.json.
 // Not a test: nothing here asserts a time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newestMainPages, pathological, scaledEn, scaledZh, seedPages, seedsDir } from './inputs.js';
+import { pathological, scaledEn, scaledZh, seedPages, seedsDir, writeNewestTree } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const errcat = join(root, 'pipeline', 'bin', 'errcat.cjs');
@@ -158,11 +158,7 @@ const corpus = join(root, '..', 'shared', 'corpus');
 let many = null;
 if (existsSync(join(corpus, 'manifest.tsv'))) {
   const tree = join(work, 'many', 'sources');
-  const pages = newestMainPages(corpus);
-  for (const p of pages) {
-    mkdirSync(join(tree, p.service), { recursive: true });
-    writeFileSync(join(tree, p.service, `${p.lang}.${p.ext}`), readFileSync(join(corpus, p.file)));
-  }
+  const pages = writeNewestTree(corpus, tree);
   process.stderr.write(`bench many services: ${pages.length} pages of ${new Set(pages.map((p) => p.service)).size} services …\n`);
   const build = [[process.execPath, [errcat, 'build', '--sources', tree, '--out', join(work, 'many', 'dist')]]];
   const perPage = pages.map((p) => ['pandoc', ['-f', p.ext === 'md' ? 'gfm' : 'rst', '-t', 'json', '-o', '/dev/null', join(corpus, p.file)]]);
