@@ -7,7 +7,7 @@ import { diffCatalogSets } from '../../pipeline/diff';
 import { sideBySide } from '../../pipeline/diff/format';
 import { resolveSide } from '../../pipeline/diff/side';
 import { errcat } from '../helpers/cli';
-import { builtSeedsProject, seedsDir } from '../helpers/seeds';
+import { builtSeedsProject, editedSeeds, seedsDir, type SeedEdits } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-diff-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -15,14 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const zh = readFileSync(join(seedsDir, 'zh.md'), 'utf8');
 const en = readFileSync(join(seedsDir, 'en.rst'), 'utf8');
 
-/** A copy of sources/ with its two pages edited. */
-function version(name: string, edit: { zh?: (s: string) => string; en?: (s: string) => string }): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'cci'), { recursive: true });
-  writeFileSync(join(dir, 'cci', 'zh.md'), (edit.zh ?? ((s) => s))(zh));
-  writeFileSync(join(dir, 'cci', 'en.rst'), (edit.en ?? ((s) => s))(en));
-  return dir;
-}
+const version = (name: string, edit: SeedEdits) => editedSeeds(join(work, name), edit);
 
 const kinds = async (old: string, next: string) => {
   const report = diffCatalogSets(await resolveSide(old), await resolveSide(next));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,22 +9,13 @@ import { prepareReaders } from '../../pipeline/read';
 import { explicitCatalog } from '../../pipeline/sources';
 import { errcat } from '../helpers/cli';
 import { corpusDir, hasCorpus } from '../helpers/reference';
-import { seedsDir } from '../helpers/seeds';
+import { editedSeeds, type SeedEdits } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'errcat-stale-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const zh = readFileSync(join(seedsDir, 'zh.md'), 'utf8');
-const en = readFileSync(join(seedsDir, 'en.rst'), 'utf8');
 
-/** A sources folder with the seeds' two pages, edited (en edits keep the grid table's column widths). */
-function version(name: string, edit: { zh?: (s: string) => string; en?: (s: string) => string }): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'cci'), { recursive: true });
-  writeFileSync(join(dir, 'cci', 'zh.md'), (edit.zh ?? ((s) => s))(zh));
-  writeFileSync(join(dir, 'cci', 'en.rst'), (edit.en ?? ((s) => s))(en));
-  return dir;
-}
+const version = (name: string, edit: SeedEdits) => editedSeeds(join(work, name), edit);
 
 const diff = async (old: string, next: string) => diffCatalogSets(await resolveSide(old), await resolveSide(next));
 const stale = (report: Awaited<ReturnType<typeof diff>>) => report.changes.filter((c) => c.kind === 'translation-stale');

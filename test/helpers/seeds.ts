@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -33,5 +33,20 @@ export function builtSeedsProject(): string {
   if (result.status !== 0) throw new Error(`errcat build of the seeds project failed (exit ${result.status}):\n${result.stderr}`);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   built = dir;
+  return dir;
+}
+
+export interface SeedEdits {
+  zh?: (page: string) => string;
+  en?: (page: string) => string;
+}
+
+/** `dir/cci/` with the seeds' two pages, each edited (an en edit must keep the grid table's column widths): one version of the docs to diff. */
+export function editedSeeds(dir: string, edit: SeedEdits): string {
+  mkdirSync(join(dir, 'cci'), { recursive: true });
+  for (const [lang, file] of [['zh', 'zh.md'], ['en', 'en.rst']] as const) {
+    const page = readFileSync(join(seedsDir, file), 'utf8');
+    writeFileSync(join(dir, 'cci', file), (edit[lang] ?? ((s: string) => s))(page));
+  }
   return dir;
 }
