@@ -19,6 +19,25 @@ const PREDOMINANT = 2 / 3;
  * and the message rules compare it with nothing (conservative: it is neither side's wording alone).
  */
 export function messageScript(text: string): Script {
+  let script = scripts.get(text);
+  if (script === undefined) {
+    // Bounded: a large build reads each text here a few times close together (pairing, then both
+    // message rules), so a recent-texts cache is enough.
+    if (scripts.size >= MAX_REMEMBERED) scripts.clear();
+    script = scriptOf(text);
+    scripts.set(text, script);
+  }
+  return script;
+}
+
+/**
+ * Texts whose script is known: the pairing and the two message rules each ask for every message,
+ * and each reading runs several Unicode-property patterns over the text.
+ */
+const scripts = new Map<string, Script>();
+const MAX_REMEMBERED = 10_000;
+
+function scriptOf(text: string): Script {
   let han = 0;
   let latin = 0;
   let other = 0;
