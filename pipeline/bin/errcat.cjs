@@ -6,6 +6,7 @@
 // write (an installed package makes its cache at first run; a read-only install runs without).
 // A CommonJS script itself: Node starts one a few milliseconds sooner than an ES module.
 'use strict';
+const { isAscii } = require('node:buffer');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -14,7 +15,10 @@ const bundle = join(__dirname, '..', '..', '.build', 'errcat.cjs');
 const cacheFile = bundle.replace(/\.cjs$/, '.cache');
 let source;
 try {
-  source = readFileSync(bundle, 'utf8');
+  // esbuild writes the bundle in ASCII (non-ASCII text escaped), and an ASCII file read as latin1
+  // becomes a one-byte string without UTF-8 decoding: a few milliseconds of every start.
+  const bytes = readFileSync(bundle);
+  source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 } catch {
   process.stderr.write('errcat: not compiled yet; run `npm run compile` in the errcat checkout\n');
   process.exit(2);
