@@ -1,11 +1,11 @@
 /**
  * Files as of a git revision, read with `git cat-file` (no checkout), from the repository that holds
  * each path, the revision resolved in that repository. (A project reads only its own repository's
- * pages at a revision: see projectCatalogsAt.)
+ * pages at a revision: see project-at-revision.ts.)
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { ErrcatError } from './errors';
 
 export type Blob = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' };
@@ -98,4 +98,18 @@ function existingFolder(dir: string): string {
     if (up === current) return current;
     current = up;
   }
+}
+
+/**
+ * Paths as GitHub annotations need them: relative to the root of the git repository (the workflow's
+ * checkout), not to errcat.json, which may sit in a subfolder. A path outside the repository stays as shown.
+ */
+export function repositoryPaths(root: string): (file: string) => string {
+  const prefix = spawnSync('git', ['-C', root, 'rev-parse', '--show-prefix'], { encoding: 'utf8' });
+  const base = prefix.status === 0 ? prefix.stdout.trim() : '';
+  if (base === '') return (file) => file;
+  return (file) => {
+    const joined = posix.normalize(`${base}${file}`);
+    return joined.startsWith('../') ? file : joined;
+  };
 }

@@ -12,8 +12,7 @@ import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
 import type { ProjectCatalog, ProjectSettings } from './generated/project';
 import { checkLanguageTag, closest } from './language';
-import { RevisionReader } from './git';
-import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec, type FileTree } from './sources';
+import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec } from './sources';
 
 export type { ProjectCatalog, ProjectSettings };
 
@@ -211,7 +210,7 @@ export function jsonError(shown: string, text: string, error: Error): ErrcatErro
   return new ErrcatError(shown, line, `Invalid JSON: ${error.message}`);
 }
 
-function listedCatalog(project: Project, catalog: ProjectCatalog): CatalogSpec {
+export function listedCatalog(project: Project, catalog: ProjectCatalog): CatalogSpec {
   const baselines = settingsPath(project.settings.baselines ?? 'baselines');
   return {
     name: catalog.name,
@@ -227,62 +226,6 @@ export function projectOut(project: Project): string {
   return settingsPath(project.settings.out ?? 'dist');
 }
 
-/**
- * The project's catalogs as of a git revision of the project's repository: the settings file as
- * committed then, each page read at the revision. A page the revision does not have is left out; a
- * catalog none of whose pages it has did not exist then. A page in another repository (a sibling
- * checkout) has no state at this revision — the same name means another point in time there — so
- * it is read as it is now, and `note` says so: it shows no change.
- */
-export function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text: string) => void = () => {}): CatalogSpec[] {
-  const home = reader.repositoryRoot(project.root);
-  const show = (path: string) => `${reader.rev}:${path}`;
-  let settings = project.settings;
-  let settingsText: string | undefined;
-  if (project.settingsFile !== null) {
-    const blob = reader.read(join(project.root, project.settingsFile), project.settingsFile);
-    if (blob.kind === 'missing') settings = {};
-    else {
-      settingsText = new TextDecoder().decode(blob.bytes);
-      settings = loadProjectSettings(project.settingsFile, show(project.settingsFile), settingsText);
-    }
-  }
-  const specs: CatalogSpec[] = [];
-  for (const catalog of settings.catalogs ?? []) {
-    const spec = listedCatalog({ ...project, settings }, catalog);
-    spec.pages = spec.pages.flatMap((page) => {
-      if (home === null || reader.repositoryRoot(join(project.root, page.file)) !== home) {
-        note(`${page.file} is not in the git repository of ${project.settingsFile ?? 'the project'}${home ? ` (${basename(home)})` : ''}, so it cannot be read as of ${reader.rev}; it is compared as it is now`);
-        return [{ lang: page.lang, file: page.file }];
-      }
-      const blob = reader.read(join(project.root, page.file), page.file);
-      return blob.kind === 'missing' ? [] : [{ lang: page.lang, file: show(page.file), bytes: blob.bytes }];
-    });
-    if (spec.pages.length > 0) specs.push(spec);
-  }
-  const sourcesDir = settings.sources ?? (settings.catalogs === undefined ? 'sources' : undefined);
-  if (sourcesDir !== undefined) specs.push(...sourcesAt(reader, settingsPath(sourcesDir)));
-  return specs;
-}
-
-/** A folder of catalog folders (relative to the current folder) as of the revision; none when it did not exist. */
-export function sourcesAt(reader: RevisionReader, dir: string): CatalogSpec[] {
-  const files = reader.list(dir, dir);
-  if (files === null || files.length === 0) return [];
-  const show = (path: string) => `${reader.rev}:${path}`;
-  const tree: FileTree = {
-    label: show(dir),
-    files,
-    display: (path) => show(`${dir}/${path}`),
-    read: (path) => {
-      const blob = reader.read(`${dir}/${path}`, `${dir}/${path}`);
-      if (blob.kind === 'missing') throw new ErrcatError(show(`${dir}/${path}`), 0, 'not a file at this revision');
-      return blob.bytes;
-    },
-  };
-  return catalogsInTree(tree, false);
-}
-
 /** Where a command works: see cli/catalogs openWorkspace. */
 export interface Workspace {
   /** The project found from the current folder, if any. */
@@ -296,12 +239,4 @@ export interface Workspace {
   explicit: boolean;
   /** With --sources DIR: that folder, relative to root. */
   sourcesDir?: string;
-}
-
-/** The workspace's catalogs as of a git revision (errcat diff --base, version, check --base). */
-export function workspaceSpecsAt(workspace: Workspace, rev: string, note?: (text: string) => void): CatalogSpec[] {
-  const reader = new RevisionReader(rev);
-  if (workspace.sourcesDir !== undefined) return sourcesAt(reader, workspace.sourcesDir);
-  if (workspace.project === null) throw new ErrcatError(workspace.root, 0, 'no errcat project here to compare with a revision');
-  return projectCatalogsAt(workspace.project, reader, note);
 }

@@ -4,8 +4,7 @@
  * folder; the command then runs in the project's root, so every path it shows or writes into an
  * artifact is relative to that root, whichever folder it was started from.
  */
-import { spawnSync } from 'node:child_process';
-import { posix, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { compileCatalog, type CompiledCatalog } from '../compile';
 import { ErrcatError } from '../errors';
 import { findProject, projectCatalogs, projectOut, projectPath, SETTINGS_FILE, type Project, type Workspace } from '../project';
@@ -124,16 +123,3 @@ export function noteOnStderr(text: string): void {
   writeStderr(`errcat: note: ${terminalText(text)}\n`);
 }
 
-/**
- * Paths as GitHub annotations need them: relative to the root of the git repository (the workflow's
- * checkout), not to errcat.json, which may sit in a subfolder. A path outside the repository stays as shown.
- */
-export function repositoryPaths(root: string): (file: string) => string {
-  const prefix = spawnSync('git', ['-C', root, 'rev-parse', '--show-prefix'], { encoding: 'utf8' });
-  const base = prefix.status === 0 ? prefix.stdout.trim() : '';
-  if (base === '') return (file) => file;
-  return (file) => {
-    const joined = posix.normalize(`${base}${file}`);
-    return joined.startsWith('../') ? file : joined;
-  };
-}

@@ -11,7 +11,8 @@ import { ErrcatError } from '../errors';
 import type { Catalog } from '../generated/catalog';
 import { catalogsInTree, diskTree, explicitCatalog, pageLanguage, type CatalogSpec, type FileTree, type PageSpec } from '../sources';
 import type { CatalogSet } from './index';
-import { workspaceSpecsAt, type Workspace } from '../project';
+import type { Workspace } from '../project';
+import { workspaceSpecsAt } from '../project-at-revision';
 import type { CompiledCatalog } from '../compile';
 
 const PAGE_FILE = /\.(md|markdown|rst|txt)$/i;
