@@ -23,18 +23,13 @@ export function workspaceSpecsAt(workspace: Workspace, rev: string, note?: (text
  * checkout) has no state at this revision — the same name means another point in time there — so
  * it is read as it is now, and `note` says so: it shows no change.
  */
-export function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text: string) => void = () => {}): CatalogSpec[] {
+function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text: string) => void = () => {}): CatalogSpec[] {
   const home = reader.repositoryRoot(project.root);
   const show = (path: string) => `${reader.rev}:${path}`;
   let settings = project.settings;
-  let settingsText: string | undefined;
   if (project.settingsFile !== null) {
     const blob = reader.read(join(project.root, project.settingsFile), project.settingsFile);
-    if (blob.kind === 'missing') settings = {};
-    else {
-      settingsText = new TextDecoder().decode(blob.bytes);
-      settings = loadProjectSettings(project.settingsFile, show(project.settingsFile), settingsText);
-    }
+    settings = blob.kind === 'missing' ? {} : loadProjectSettings(project.settingsFile, show(project.settingsFile), new TextDecoder().decode(blob.bytes));
   }
   const specs: CatalogSpec[] = [];
   for (const catalog of settings.catalogs ?? []) {
@@ -55,7 +50,7 @@ export function projectCatalogsAt(project: Project, reader: RevisionReader, note
 }
 
 /** A folder of catalog folders (relative to the current folder) as of the revision; none when it did not exist. */
-export function sourcesAt(reader: RevisionReader, dir: string): CatalogSpec[] {
+function sourcesAt(reader: RevisionReader, dir: string): CatalogSpec[] {
   const files = reader.list(dir, dir);
   if (files === null || files.length === 0) return [];
   const show = (path: string) => `${reader.rev}:${path}`;
