@@ -68,6 +68,16 @@ describe('the message helpers', () => {
     expect(messageScript('SC_BAD_REQUEST')).toBe('none');
     // Half English, half Chinese: neither script is two thirds of the words.
     expect(messageScript('Invalid 名称')).toBe('mixed');
+    // Two Han characters are one word; the other word decides between Han and mixed.
+    expect(messageScript('名称 userName')).toBe('Han'); // camelCase: an identifier
+    expect(messageScript('名称 État')).toBe('mixed'); // a word, its capital not ASCII
+    expect(messageScript('名称 éTat')).toBe('Han'); // lower-case then capital: an identifier
+    expect(messageScript('名称 ÉTAT')).toBe('Han'); // capitals alone
+    expect(messageScript('名称 a.b')).toBe('Han'); // a dot between letters
+    expect(messageScript('名称 “end.”')).toBe('mixed'); // the quotes and the full stop are not the word
+    expect(messageScript('名称 ab٣')).toBe('Han'); // a digit, in any script
+    expect(messageScript('Неверный запрос')).toBe('other');
+    expect(messageScript('ОШИБКА')).toBe('none');
   });
 
   it('names the shortest differing span, widened by a word where one side only adds', () => {

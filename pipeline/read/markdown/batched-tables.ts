@@ -13,7 +13,7 @@
  * page in one piece.
  */
 import type { Root, Table } from 'mdast';
-import { codePointAt, codePointBefore, propertyTest } from '../code-points';
+import { codePointAt, codePointBefore, isLetterOrDigit } from '../../code-points';
 
 /** Rows remark parses at once, under their table's header. */
 export const BATCH_ROWS = 256;
@@ -97,14 +97,6 @@ export function hasActiveUnderscore(line: string): boolean {
     if (!isLetterOrDigit(codePointBefore(line, i)) || !isLetterOrDigit(codePointAt(line, i + 1))) return true;
   }
   return false;
-}
-
-const isUnicodeLetterOrDigit = propertyTest('\\p{L}\\p{N}');
-
-function isLetterOrDigit(cp: number): boolean {
-  if (cp < 0) return false;
-  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  return isUnicodeLetterOrDigit(cp);
 }
 
 /**

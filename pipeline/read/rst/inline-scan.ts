@@ -9,11 +9,11 @@
  * regular expressions of docutils.parsers.rst.states.Inliner, matched by hand: as JavaScript
  * regular expressions they need Unicode property classes (\p{L}, \p{Ps}, …), and V8 took ~4 ms to
  * compile them at every start. Characters are classified by table for ASCII and by small property
- * patterns, compiled on first need (see ../code-points), for anything else. A test holds every function here
+ * patterns, compiled on first need (see ../../code-points), for anything else. A test holds every function here
  * equal to the regular-expression transcription of docutils' patterns on generated text.
  */
 
-import { codePointAt, codePointBefore, propertyTest } from '../code-points';
+import { codePointAt, codePointBefore, propertyTest } from '../../code-points';
 
 /** The first inline construct in a string, as docutils' `initial` pattern finds it. */
 export type StartMatch =
