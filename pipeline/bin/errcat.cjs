@@ -31,17 +31,16 @@ try {
 }
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
-// A reader that went away early (`errcat rows … | head`) is no error: errcat ends with the status
-// it had. Here, not in the bundle's output functions, since only the command line owns the process.
-const endOnClosedReader = (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-};
-process.stdout.on('error', endOnClosedReader);
-process.stderr.on('error', endOnClosedReader);
 const cli = { exports: {} };
 // The bundle requires only Node's own modules, so the launcher's require serves it.
 script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
+// A reader that went away early (`errcat rows … | head`) is no error: errcat ends with the status
+// it had. Here, not in the bundle's output functions, since only the command line owns the process;
+// the bundle attaches it to stdout and stderr when it first writes to each.
+cli.exports.onStreamError((error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 cli.exports.main(process.argv.slice(2))
   .then(
     (code) => code,

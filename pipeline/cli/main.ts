@@ -7,7 +7,7 @@ import { UsageError } from './args';
 import { writeStdout, writeStderr } from './stdio';
 
 /** For the launcher (pipeline/bin/errcat.cjs): its internal-error message, and waiting for output before exit. */
-export { flushOutput, writeStderr } from './stdio';
+export { flushOutput, onStreamError, writeStderr } from './stdio';
 
 export const mainHelp = `Usage: errcat <command> [options]
 
