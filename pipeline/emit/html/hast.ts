@@ -145,6 +145,8 @@ function writeChildren(child: Child, rawText: boolean): string {
     return out;
   }
   if (child.type === 'text') return rawText ? child.value : escapeText(child.value);
+  // Markup `written` made already.
+  if ((child.type as string) === 'raw') return (child as unknown as { value: string }).value;
   const out: string[] = [];
   serialize(child as RootContent, rawText, out);
   return out.join('');
