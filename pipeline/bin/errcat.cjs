@@ -29,8 +29,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
-const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
+// The bundle is one function expression, `(function (exports, require, module, __filename,
+// __dirname) {…})`, written so by compile.js: the script's value is the module function.
+const script = new vm.Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
 // The bundle requires only Node's own modules, so the launcher's require serves it.
 script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
@@ -79,9 +80,7 @@ function originalStack(error) {
     const map = new (require('node:module').SourceMap)(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
     const escaped = bundle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return stack.replace(new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'), (whole, line, column) => {
-      // Line 1 of the script starts with the wrapper the launcher put around the bundle.
-      const bundleColumn = Number(column) - 1 - (line === '1' ? WRAPPER.length : 0);
-      const entry = map.findEntry(Number(line) - 1, bundleColumn);
+      const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
       if (!entry || entry.originalSource === undefined) return whole;
       return `${join(dirname(bundle), entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
     });
