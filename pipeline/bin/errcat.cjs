@@ -30,7 +30,12 @@ try {
   cachedData = undefined;
 }
 // The bundle is one function expression, `(function (exports, require, module, __filename,
-// __dirname) {…})`, written so by compile.js: the script's value is the module function.
+// __dirname) {…})`, written so by compile.js: the script's value is the module function. A bundle
+// compiled by an older errcat is a plain module, which would fail here with a confusing error.
+if (!source.startsWith('(function (exports, require, module, __filename, __dirname) {')) {
+  process.stderr.write('errcat: the compiled CLI is from an older errcat; run `npm run compile` in the errcat checkout\n');
+  process.exit(2);
+}
 const script = new vm.Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
 // The bundle requires only Node's own modules, so the launcher's require serves it.

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/reference';
@@ -18,5 +20,24 @@ describe('the compiled bundle', () => {
     const bundle = readFileSync(join(repoRoot, '.build', 'errcat.cjs'), 'latin1');
     const found = /.{0,40}[^\x00-\x7f]/.exec(bundle);
     expect(found?.[0] ?? null, 'write the character as a \\u escape in pipeline/ (esbuild leaves regular expressions as written)').toBeNull();
+  });
+
+  it('is one function expression; a bundle compiled before that is refused with what to do', () => {
+    const bundle = readFileSync(join(repoRoot, '.build', 'errcat.cjs'), 'latin1');
+    expect(bundle.startsWith('(function (exports, require, module, __filename, __dirname) {\n')).toBe(true);
+    expect(bundle.endsWith('\n})\n')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'errcat-stale-'));
+    try {
+      mkdirSync(join(dir, 'pipeline', 'bin'), { recursive: true });
+      mkdirSync(join(dir, '.build'));
+      copyFileSync(join(repoRoot, 'pipeline', 'bin', 'errcat.cjs'), join(dir, 'pipeline', 'bin', 'errcat.cjs'));
+      // The older form: the module's code alone, without the function around it.
+      writeFileSync(join(dir, '.build', 'errcat.cjs'), bundle.split('\n').slice(1, -2).join('\n'));
+      const result = spawnSync(process.execPath, [join(dir, 'pipeline', 'bin', 'errcat.cjs'), '--help'], { encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('errcat: the compiled CLI is from an older errcat; run `npm run compile` in the errcat checkout\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

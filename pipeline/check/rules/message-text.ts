@@ -33,7 +33,7 @@ export function messageScript(text: string): Script {
 
 /**
  * Texts whose script is known: the pairing and the two message rules each ask for every message,
- * and each reading runs several Unicode-property patterns over the text.
+ * and each reading normalises the text and reads it a word at a time.
  */
 const scripts = new Map<string, Script>();
 const MAX_REMEMBERED = 10_000;
@@ -81,7 +81,8 @@ function wordStart(run: string): number | null {
     const cp = run.codePointAt(i)!;
     points++;
     if (cp === 0x5f || isDigit(cp)) return null;
-    if (cp === 0x2e && i > start && i + 1 < end && isLetterOrDigit(previous) && isLetterOrDigit(run.codePointAt(i + 1)!)) return null;
+    // Never the word's first or last character: those are letters or digits.
+    if (cp === 0x2e && isLetterOrDigit(previous) && isLetterOrDigit(run.codePointAt(i + 1)!)) return null;
     if (!isLetter(cp)) continue;
     letters++;
     if (!isUpperCase(cp)) continue;
