@@ -11,6 +11,9 @@ export function codePointAt(s: string, i: number): number {
   return i < s.length ? s.codePointAt(i)! : -1;
 }
 
+/** How many UTF-16 units a code point takes: 2 for one above U+FFFF (a surrogate pair), else 1. */
+export const codeUnits = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
 /** The code point ending just before `i`, or -1 at `floor` (nothing before `floor` counts). */
 export function codePointBefore(s: string, i: number, floor = 0): number {
   if (i <= floor) return -1;

@@ -2,7 +2,7 @@
  * What the message rules need to read a message like a translator: which script it is written in,
  * and which words two messages differ in.
  */
-import { codePointBefore, isDigit, isLatinScript, isLetter, isLetterOrDigit, isLowerCase, isUpperCase } from '../../code-points';
+import { codePointBefore, codeUnits, isDigit, isLatinScript, isLetter, isLetterOrDigit, isLowerCase, isUpperCase } from '../../code-points';
 
 export type Script = 'Han' | 'Latin' | 'other' | 'none' | 'mixed';
 
@@ -71,13 +71,13 @@ function scriptOf(text: string): Script {
 function wordStart(run: string): number | null {
   let start = 0;
   let end = run.length;
-  while (start < end && !isLetterOrDigit(run.codePointAt(start)!)) start += width(run.codePointAt(start)!);
-  while (end > start && !isLetterOrDigit(codePointBefore(run, end, start))) end -= width(codePointBefore(run, end, start));
+  while (start < end && !isLetterOrDigit(run.codePointAt(start)!)) start += codeUnits(run.codePointAt(start)!);
+  while (end > start && !isLetterOrDigit(codePointBefore(run, end, start))) end -= codeUnits(codePointBefore(run, end, start));
   let letters = 0;
   let capitals = 0;
   let points = 0;
   let previous = -1;
-  for (let i = start; i < end; previous = run.codePointAt(i)!, i += width(previous)) {
+  for (let i = start; i < end; previous = run.codePointAt(i)!, i += codeUnits(previous)) {
     const cp = run.codePointAt(i)!;
     points++;
     if (cp === 0x5f || isDigit(cp)) return null;
@@ -92,9 +92,6 @@ function wordStart(run: string): number | null {
   if (letters === 0 || (capitals === points && points >= 2)) return null;
   return run.codePointAt(start)!;
 }
-
-/** UTF-16 units of a code point. */
-const width = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 interface Token {
   start: number;

@@ -13,7 +13,7 @@
  * equal to the regular-expression transcription of docutils' patterns on generated text.
  */
 
-import { codePointAt, codePointBefore, propertyTest } from '../../code-points';
+import { codePointAt, codePointBefore, codeUnits, propertyTest } from '../../code-points';
 
 /** The first inline construct in a string, as docutils' `initial` pattern finds it. */
 export type StartMatch =
@@ -78,7 +78,6 @@ function classOf(cp: number): number {
   return flags;
 }
 
-const width = (cp: number) => (cp > 0xffff ? 2 : 1);
 const isWordAt = (s: string, i: number) => i < s.length && (classOf(codePointAt(s, i)) & WORD) !== 0;
 /** `(?!\s)`: the end of the string passes. */
 const noSpaceAt = (s: string, i: number) => i >= s.length || (classOf(codePointAt(s, i)) & SPACE) === 0;
@@ -108,7 +107,7 @@ function simpleNameEnds(s: string, i: number): number[] {
   let k = i;
   for (;;) {
     if (!isWordAt(s, k)) return ends.reverse();
-    while (isWordAt(s, k)) k += width(codePointAt(s, k));
+    while (isWordAt(s, k)) k += codeUnits(codePointAt(s, k));
     ends.push(k);
     if (!isSeparator(s[k]) || !isWordAt(s, k + 1)) return ends.reverse();
     k += 1;
@@ -192,14 +191,14 @@ function nameChainBefore(s: string, p: number): NameChain {
   let k = p;
   for (;;) {
     // k ends a run: walk back to where it starts, then past a separator joining it to a run before.
-    for (let cp = codePointBefore(s, k); k > 0 && (classOf(cp) & WORD) !== 0; cp = codePointBefore(s, k)) k -= width(cp);
+    for (let cp = codePointBefore(s, k); k > 0 && (classOf(cp) & WORD) !== 0; cp = codePointBefore(s, k)) k -= codeUnits(cp);
     if (k >= 2 && isSeparator(s[k - 1]) && (classOf(codePointBefore(s, k - 1)) & WORD) !== 0) k -= 1;
     else break;
   }
   const chain: NameChain = { starts: [], ends: [] };
   for (;;) {
     chain.starts.push(k);
-    while (isWordAt(s, k)) k += width(codePointAt(s, k));
+    while (isWordAt(s, k)) k += codeUnits(codePointAt(s, k));
     chain.ends.push(k);
     if (!isSeparator(s[k]) || !isWordAt(s, k + 1)) return chain;
     k += 1;

@@ -1,4 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
+import { codeUnits } from '../../code-points';
 
 /**
  * A run of source lines with their 1-based line numbers. Every block the RST reader works on
@@ -70,7 +71,7 @@ export function padWide(line: string): string {
   for (let i = 0; i < line.length; i++) {
     if (line.charCodeAt(i) < 0x1100) continue;
     const cp = line.codePointAt(i)!;
-    const end = i + (cp > 0xffff ? 2 : 1);
+    const end = i + codeUnits(cp);
     if (eastAsianWidth(cp, { ambiguousAsWide: false }) === 2) {
       out += `${line.slice(from, end)}${WIDE_PAD}`;
       from = end;
