@@ -5,6 +5,7 @@
  * a published catalog is what a diff compares against.
  */
 import { ErrcatError } from './errors';
+import { isJsonObject } from './json-object';
 import { MAX_CATALOG_BYTES, readRegularFile } from './files';
 import type { Catalog } from './generated/catalog';
 import { validateCatalog } from './validate';
@@ -22,8 +23,6 @@ export function readBuiltCatalog(path: string): Catalog {
   return catalog;
 }
 
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An older catalog in the current shape; anything else is returned as it is, for validation to
@@ -33,10 +32,10 @@ const isObject = (value: unknown): value is Loose => typeof value === 'object' &
  * recorded, so they are null (a diff against a new build then says they were added, which they were).
  */
 export function upgradeCatalog(data: unknown): unknown {
-  if (!isObject(data) || !Array.isArray(data.entries) || !Array.isArray(data.languages)) return data;
+  if (!isJsonObject(data) || !Array.isArray(data.entries) || !Array.isArray(data.languages)) return data;
   const languages = data.languages.filter((l): l is string => typeof l === 'string');
   const upgradeVariant = (variant: unknown) => {
-    if (!isObject(variant) || !isObject(variant.texts)) return;
+    if (!isJsonObject(variant) || !isJsonObject(variant.texts)) return;
     const texts = variant.texts;
     const langs = Object.keys(texts);
     const owner = languages.find((l) => langs.includes(l)) ?? langs[0];
@@ -44,7 +43,7 @@ export function upgradeCatalog(data: unknown): unknown {
     if (typeof module === 'string') delete variant.module;
     for (const lang of langs) {
       const text = texts[lang];
-      if (!isObject(text) || Object.hasOwn(text, 'module')) continue;
+      if (!isJsonObject(text) || Object.hasOwn(text, 'module')) continue;
       // Keys in schema order: module first, as a new build writes it.
       const rest = { ...text };
       for (const key of Object.keys(text)) delete text[key];
@@ -53,7 +52,7 @@ export function upgradeCatalog(data: unknown): unknown {
   };
   for (const entry of data.entries) {
     upgradeVariant(entry);
-    if (isObject(entry) && Array.isArray(entry.variants)) for (const variant of entry.variants) upgradeVariant(variant);
+    if (isJsonObject(entry) && Array.isArray(entry.variants)) for (const variant of entry.variants) upgradeVariant(variant);
   }
   return data;
 }

@@ -1,6 +1,7 @@
 /** Per-catalog settings (sources/<catalog>/catalog.json), shaped by schema/catalog-config.schema.json. */
 import { existsSync } from 'node:fs';
 import { ErrcatError } from './errors';
+import { isJsonObject } from './json-object';
 import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { backtrackingHazard } from './regex-safety';
 import type { CatalogConfig } from './generated/catalog-config';
@@ -64,8 +65,8 @@ export function checkCatalogConfig(data: unknown, file: string, prefix = ''): Ca
     const where = prefix || at ? ` at "${prefix}${at}${key}"` : '';
     return fail(`unknown ${what} "${key}"${where}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${[...known].join(', ')}`);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail('expected a JSON object');
-  const config = data as Record<string, unknown>;
+  if (!isJsonObject(data)) throw fail('expected a JSON object');
+  const config = data;
   for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) throw unknown('setting', key, KNOWN_KEYS);
   if (config.primaryLanguage !== undefined) {
     if (typeof config.primaryLanguage !== 'string') throw fail(`"${prefix}primaryLanguage" must be a string`);
@@ -87,7 +88,7 @@ export function checkCatalogConfig(data: unknown, file: string, prefix = ''): Ca
   for (const [key, allowed] of [['severity', SEVERITIES], ['columns', MAPPINGS]] as const) {
     const value = config[key];
     if (value === undefined) continue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"${prefix}${key}" must be an object`);
+    if (!isJsonObject(value)) throw fail(`"${prefix}${key}" must be an object`);
     const entries = Object.keys(value).length;
     if (entries > MAX_SETTING_ENTRIES) throw fail(`"${prefix}${key}" has ${entries} entries; at most ${MAX_SETTING_ENTRIES} are allowed`);
     for (const [name, v] of Object.entries(value)) {
@@ -96,8 +97,8 @@ export function checkCatalogConfig(data: unknown, file: string, prefix = ''): Ca
     }
   }
   if (config.package !== undefined) {
-    const pkg = config.package as Record<string, unknown>;
-    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw fail(`"${prefix}package" must be an object`);
+    const pkg = config.package;
+    if (!isJsonObject(pkg)) throw fail(`"${prefix}package" must be an object`);
     for (const [key, value] of Object.entries(pkg)) {
       if (!PACKAGE_KEYS.has(key)) throw unknown('setting', key, PACKAGE_KEYS, 'package.');
       if (typeof value !== 'string') throw fail(`"${prefix}package.${key}" must be a string`);

@@ -10,6 +10,7 @@ import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
+import { isJsonObject } from './json-object';
 import type { ProjectCatalog, ProjectSettings } from './generated/project';
 import { checkLanguageTag, closest } from './language';
 import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec } from './sources';
@@ -67,7 +68,6 @@ export function loadProjectSettings(path: string, shown: string, text?: string):
   return checkProjectSettings(data, shown);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function unknownKey(key: string, known: string[], where: string): string {
   const guess = closest(key, known);
@@ -76,7 +76,7 @@ function unknownKey(key: string, known: string[], where: string): string {
 
 export function checkProjectSettings(data: unknown, shown: string): ProjectSettings {
   const fail = (why: string) => new ErrcatError(shown, 0, why);
-  if (!isObject(data)) throw fail('expected a JSON object: {"catalogs": [{"name", "pages": [{"lang", "path"}]}]}');
+  if (!isJsonObject(data)) throw fail('expected a JSON object: {"catalogs": [{"name", "pages": [{"lang", "path"}]}]}');
   for (const key of Object.keys(data)) if (!PROJECT_KEYS.includes(key)) throw fail(unknownKey(key, PROJECT_KEYS, ''));
   for (const key of ['out', 'sources', 'baselines'] as const) {
     if (data[key] !== undefined && (typeof data[key] !== 'string' || data[key] === '')) throw fail(`"${key}" must be a folder path (a non-empty string)`);
@@ -89,7 +89,7 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
   const names = new Map<string, number>();
   data.catalogs.forEach((catalog: unknown, i) => {
     const at = `catalogs[${i}]`;
-    if (!isObject(catalog)) throw fail(`"${at}" must be an object with "name" and "pages"`);
+    if (!isJsonObject(catalog)) throw fail(`"${at}" must be an object with "name" and "pages"`);
     for (const key of Object.keys(catalog)) if (!CATALOG_KEYS.includes(key)) throw fail(unknownKey(key, CATALOG_KEYS, `${at}.`));
     if (typeof catalog.name !== 'string' || !CATALOG_NAME.test(catalog.name)) {
       throw fail(`"${at}.name" must be a catalog name (letters, digits, dots, underscores and hyphens, starting with a letter or digit); got ${JSON.stringify(catalog.name)}`);
@@ -102,7 +102,7 @@ export function checkProjectSettings(data: unknown, shown: string): ProjectSetti
     const langs = new Map<string, number>();
     catalog.pages.forEach((page: unknown, j) => {
       const pat = `${at}.pages[${j}]`;
-      if (!isObject(page)) throw fail(`"${pat}" must be an object {"lang", "path"}`);
+      if (!isJsonObject(page)) throw fail(`"${pat}" must be an object {"lang", "path"}`);
       for (const key of Object.keys(page)) if (!PAGE_KEYS.includes(key)) throw fail(unknownKey(key, PAGE_KEYS, `${pat}.`));
       if (typeof page.path !== 'string' || page.path === '') throw fail(`"${pat}.path" must be the page's path, relative to ${shown}`);
       // An absolute path would end up in every artifact and differ on every machine.
