@@ -195,8 +195,8 @@ function sharedTextsOf(present: SourceRow[], shared: ReadonlySet<SourceRow>): Pi
   return langs.length > 0 ? { sharedTexts: langs as Variant['sharedTexts'] } : {};
 }
 
-/** Rows that more than one variant of a code holds. */
-function sharedRows(variants: VariantRows[]): Set<SourceRow> {
+/** Rows that more than one variant of a code holds: one row standing for several rows of another language. */
+export function sharedRows(variants: readonly VariantRows[]): Set<SourceRow> {
   const seen = new Set<SourceRow>();
   const shared = new Set<SourceRow>();
   for (const variant of variants) for (const row of variant.values()) (seen.has(row) ? shared : seen).add(row);

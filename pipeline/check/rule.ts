@@ -5,7 +5,7 @@
  */
 import type { ResolvedConfig } from '../config';
 import type { Severity } from '../generated/divergences';
-import type { Merged } from '../merge';
+import { sharedRows as rowsSharedBy, type Merged } from '../merge';
 import type { SourceRow, UnmappedColumn } from '../normalize';
 
 export type { Severity };
@@ -65,11 +65,7 @@ export function sharedRows(context: RuleContext, code: string): ReadonlySet<Sour
   let byCode = sharedRowsMade.get(context);
   if (!byCode) sharedRowsMade.set(context, (byCode = new Map()));
   let shared = byCode.get(code);
-  if (!shared) {
-    const seen = new Set<SourceRow>();
-    byCode.set(code, (shared = new Set()));
-    for (const rows of variantRows(context, code)) for (const row of rows) (seen.has(row) ? shared : seen).add(row);
-  }
+  if (!shared) byCode.set(code, (shared = rowsSharedBy(context.merged.variants.get(code)!)));
   return shared;
 }
 
