@@ -73,11 +73,14 @@ export async function runDiff(argv: string[]): Promise<number> {
   const pageOptions = (i: 0 | 1) => ({ lang: langs[Math.min(i, langs.length - 1)], catalog: values.catalog });
   let report;
   let inRepository = repositoryPaths(process.cwd());
+  // A git:REV[:PATH] side names its pages from the repository's root; --base from the project's.
+  let atRevision = (file: string) => file;
   if (values.base !== undefined) {
     if (positionals.length > 1) throw new UsageError('with --base, give at most the NEW side');
     const newSide = positionals[0] === undefined ? undefined : resolve(positionals[0]);
     const workspace = openWorkspace({});
     inRepository = repositoryPaths(workspace.root);
+    atRevision = inRepository;
     const old = await workspaceAt(workspace, values.base, noteOnStderr);
     const current =
       newSide === undefined
@@ -105,7 +108,7 @@ export async function runDiff(argv: string[]): Promise<number> {
         : format === 'github'
           ? formatGithub(report, inRepository)
           : format === 'sarif'
-            ? terminalJson(formatSarif(report, ERRCAT_VERSION, inRepository))
+            ? terminalJson(formatSarif(report, ERRCAT_VERSION, inRepository, atRevision))
           : format === 'html'
             ? (await import('../emit/html/diff-page')).formatHtml(report)
             : formatText(report);

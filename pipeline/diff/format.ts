@@ -120,13 +120,21 @@ export const DIFF_SARIF_RULES: readonly SarifRule[] = CHANGE_KINDS.map((k) => ({
  * The report as SARIF: each change on the line it concerns now — the new page's row, the lagging
  * language's row for translation-stale, the old page's row for a removal. A side read from git
  * (`git:REV…`) is no file on disk: its place is the path alone, the line it had at REV in the text.
+ * `atRevision` maps such a path (after `REV:`) to one relative to the repository's root: `git:REV:PATH`
+ * sides name paths from the root already (the default); `--base REV` names them as errcat shows
+ * the project's paths, which `inRepository` maps.
  */
-export function formatSarif(report: DiffReport, version: string, inRepository: (file: string) => string = (file) => file): string {
+export function formatSarif(
+  report: DiffReport,
+  version: string,
+  inRepository: (file: string) => string = (file) => file,
+  atRevision: (file: string) => string = (file) => file,
+): string {
   const revisionOf = (label: string) => (label.startsWith('git:') ? `${label.slice(4).split(':')[0]}:` : null);
   const place = (l: Change['oldLocation'], label: string, what: string): SarifPlace | null => {
     if (!l) return null;
     const rev = revisionOf(label);
-    if (rev !== null && l.file.startsWith(rev)) return { file: l.file.slice(rev.length), what: `${what}, line ${l.line} as of ${rev.slice(0, -1)}` };
+    if (rev !== null && l.file.startsWith(rev)) return { file: atRevision(l.file.slice(rev.length)), fromRepositoryRoot: true, what: `${what}, line ${l.line} as of ${rev.slice(0, -1)}` };
     return { file: l.file, line: l.line, what };
   };
   const findings: SarifFinding[] = report.changes.map((c) => {

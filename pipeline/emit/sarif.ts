@@ -21,6 +21,8 @@ export interface SarifPlace {
   line?: number;
   /** What this place is, for a related location (e.g. "the en page"). */
   what?: string;
+  /** The path is relative to the repository's root already (a page read at a git revision), not as errcat shows paths. */
+  fromRepositoryRoot?: boolean;
 }
 
 export interface SarifFinding {
@@ -74,7 +76,7 @@ function location(place: SarifPlace, inRepository: (file: string) => string, id?
   return {
     ...(id !== undefined ? { id } : {}),
     physicalLocation: {
-      artifactLocation: artifactLocation(place.file, inRepository),
+      artifactLocation: artifactLocation(place.file, place.fromRepositoryRoot ? (file) => file : inRepository),
       // Line 0 is what errcat says of a whole file; SARIF lines start at 1.
       ...(place.line !== undefined && place.line > 0 ? { region: { startLine: place.line } } : {}),
     },

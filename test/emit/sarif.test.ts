@@ -220,6 +220,28 @@ describe('errcat diff --format sarif', () => {
     });
     expect(results[0]!.locations[0]!.physicalLocation.region).toBeUndefined();
   });
+
+  it('git:REV:PATH run from a subfolder: the old page is named from the repository root once, the new one through the folder', () => {
+    const repo = join(work, 'subfolder-repo');
+    const folder = join(repo, 'docs', 'cci');
+    mkdirSync(folder, { recursive: true });
+    cpSync(join(seedsDir, 'en.rst'), join(folder, 'en.rst'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: repo });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    // en.rst: CCI.01.400102 renamed to CCI.01.400199 (one code removed, one added, on the same line).
+    const enPage = join(folder, 'en.rst');
+    writeFileSync(enPage, readFileSync(enPage, 'utf8').replace('| CCI.01.400102 ', '| CCI.01.400199 '));
+    const run = errcat(['diff', 'git:HEAD:docs/cci/en.rst', 'en.rst', '--format', 'sarif'], folder);
+    const log = JSON.parse(run.stdout);
+    expect(valid(log)).toEqual([]);
+    const results: Result[] = log.runs[0].results;
+    const uriOf = (id: string) => results.find((r) => r.ruleId === id)!.locations[0]!.physicalLocation.artifactLocation;
+    expect(results.map((r) => r.ruleId).sort()).toEqual(['code-added', 'code-removed']);
+    expect(uriOf('code-removed')).toEqual({ uri: 'docs/cci/en.rst', uriBaseId: '%SRCROOT%' });
+    expect(uriOf('code-added')).toEqual({ uri: 'docs/cci/en.rst', uriBaseId: '%SRCROOT%' });
+  });
 });
 
 describe('artifact locations', () => {
