@@ -62,6 +62,21 @@ describe('errcat installed from its tarball into a docs repository', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
   });
 
+  it('reads an HTML table that only parse5 reads: the package carries parse5.cjs beside the bundle', () => {
+    // An unclosed <td> and an entity: the plain reader declines, and the bundle requires parse5.cjs.
+    const page = join(docs, 'html-table.md');
+    writeFileSync(page, '# 错误码\n\n<table>\n<tr><th>错误码</th><th>错误信息</th></tr>\n<tr><td>CCI.01.400001<td>Bad &amp; wrong <b>request\n</table>\n');
+    const rows = npx(docs, 'rows', page);
+    expect(rows.stderr).toBe('');
+    expect(rows.status).toBe(0);
+    const table = JSON.parse(rows.stdout).tables[0];
+    expect(table.rows.map((r: { line: number; cells: Array<{ text: string }> }) => [r.line, r.cells.map((c) => c.text)])).toEqual([
+      [4, ['错误码', '错误信息']],
+      [5, ['CCI.01.400001', 'Bad & wrong request']],
+    ]);
+    rmSync(page);
+  });
+
   it('init, build, check from a subfolder; two commits of the pages; diff and version against the first', () => {
     git(docs, 'init', '-q');
     writeFileSync(join(docs, '.gitignore'), 'node_modules/\n');
