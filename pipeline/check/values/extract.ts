@@ -73,8 +73,12 @@ const URL_TAIL = /[.,;:!?)\]}'"]+$/;
 /** Every value `text` states, in order. */
 export function extractValues(text: string): StatedValue[] {
   const values: StatedValue[] = [];
+  if (text === '') return values;
   const normalized = text.normalize('NFKC');
-  for (const match of normalized.matchAll(SCANNER)) {
+  // exec, not matchAll: matchAll copies the scanner (a new RegExp) at every call, which cost a
+  // seeds build's thousand calls twice what scanning their text did.
+  SCANNER.lastIndex = 0;
+  for (let match = SCANNER.exec(normalized); match !== null; match = SCANNER.exec(normalized)) {
     const groups = match.groups!;
     const written = match[0];
     if (groups.url !== undefined) {
