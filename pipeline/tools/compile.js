@@ -20,8 +20,9 @@ mkdirSync(outdir, { recursive: true });
  * parse5 (with its entity tables, a third of errcat's code by size) is its own file,
  * .build/parse5.cjs, which the bundle requires only when a page has an HTML table that the plain
  * reader leaves to it. In the bundle it cost every build: V8 holds the bundle's text as one string,
- * which a first scavenge copies out of the young generation, and those extra ~170 KB grew the
- * young generation a step on a seeds build (~500 page faults, ~4% of the build; paired runs).
+ * which a first scavenge moves out of the young generation, and those extra ~170 KB grew the
+ * young generation a step on a seeds build (~600 more page faults, 2-4% of its time in paired
+ * runs). Without a code cache of its own: only pages with such tables load it.
  */
 const LAZY_PARSE5 = './parse5.cjs';
 const lazyParse5 = {
