@@ -15,7 +15,7 @@ export interface SarifRule {
   level: SarifLevel;
 }
 
-/** A place as errcat shows it (a path relative to the project root, or absolute); no line: the whole file. */
+/** A place as errcat shows it (a path relative to the project root, or absolute); no line (or 0): the whole file, shown on line 1. */
 export interface SarifPlace {
   file: string;
   line?: number;
@@ -77,8 +77,10 @@ function location(place: SarifPlace, inRepository: (file: string) => string, id?
     ...(id !== undefined ? { id } : {}),
     physicalLocation: {
       artifactLocation: artifactLocation(place.file, place.fromRepositoryRoot ? (file) => file : inRepository),
-      // Line 0 is what errcat says of a whole file; SARIF lines start at 1.
-      ...(place.line !== undefined && place.line > 0 ? { region: { startLine: place.line } } : {}),
+      // Line 0 is what errcat says of a whole file. SARIF allows a location without a region (the
+      // whole artifact), but GitHub code scanning requires region.startLine (its table of supported
+      // properties; the SARIF SDK's GitHub rule GH1003): a whole-file finding sits on line 1.
+      region: { startLine: place.line !== undefined && place.line > 0 ? place.line : 1 },
     },
     ...(place.what !== undefined ? { message: { text: place.what } } : {}),
   };

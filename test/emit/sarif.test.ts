@@ -26,8 +26,23 @@ ajv.addFormat('uuid', (s: string) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s));
 const validate = ajv.compile(schema);
 
+/**
+ * What is wrong with a log: against the SARIF 2.1.0 schema, and against what GitHub code scanning
+ * requires of each result beyond it (its table of supported properties, the SARIF SDK's GitHub rules
+ * GH1001 and GH1003): a location with artifactLocation.uri and region.startLine.
+ */
 function valid(log: unknown): string[] {
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  if (!validate(log)) return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  const problems: string[] = [];
+  (log as { runs: Array<{ results: Result[] }> }).runs.forEach((run, r) =>
+    run.results.forEach((result, i) => {
+      const where = `/runs/${r}/results/${i}`;
+      const first = result.locations?.[0]?.physicalLocation;
+      if (!first?.artifactLocation.uri) problems.push(`${where} has no location with artifactLocation.uri`);
+      else if (!(first.region && first.region.startLine >= 1)) problems.push(`${where} has no region.startLine`);
+    }),
+  );
+  return problems;
 }
 
 interface Result {
@@ -45,11 +60,14 @@ const work = mkdtempSync(join(tmpdir(), 'errcat-sarif-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the schema check itself', () => {
-  it('rejects what SARIF forbids: a wrong version, a result without a message, a raw space in a uri', () => {
-    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.md' } } }] }] }] };
+  it('rejects what SARIF forbids: a wrong version, a result without a message, a raw space in a uri; and a result without a line, which GitHub refuses', () => {
+    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.md' }, region: { startLine: 1 } } }] }] }] };
     expect(valid(log)).not.toEqual([]);
     log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri = 'a%20b.md';
     expect(valid(log)).toEqual([]);
+    const { region, ...withoutRegion } = log.runs[0]!.results[0]!.locations[0]!.physicalLocation;
+    expect(region).toEqual({ startLine: 1 });
+    expect(valid({ ...log, runs: [{ ...log.runs[0]!, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: withoutRegion }] }] }] })).toEqual(['/runs/0/results/0 has no region.startLine']);
     expect(valid({ ...log, version: '2.0.0' })).not.toEqual([]);
     expect(valid({ version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, results: [{ ruleId: 'x' }] }] })).not.toEqual([]);
   });
@@ -159,7 +177,8 @@ describe('errcat check --base REV --format sarif', () => {
     expect(version).toHaveLength(1);
     expect(version[0]!.level).toBe('error');
     expect(version[0]!.message.text).toMatch(/^cci: 1 change, patch since HEAD \(1\.0\.0\); next version 1\.0\.1; package\.version is 1\.0\.0 — not raised far enough; run errcat version --base HEAD --write$/);
-    expect(version[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'sources/cci/catalog.json', uriBaseId: '%SRCROOT%' } });
+    // The whole settings file: line 1, as GitHub requires a line.
+    expect(version[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'sources/cci/catalog.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
   });
 });
 
@@ -198,7 +217,7 @@ describe('errcat diff --format sarif', () => {
     });
   });
 
-  it('--base REV in a project: paths relative to the repository root; a code removed since REV points at its page without the old line', () => {
+  it('--base REV in a project: paths relative to the repository root; a code removed since REV points at its page\'s first line, the message at the old line', () => {
     const repo = join(work, 'base-repo');
     mkdirSync(join(repo, 'sources'), { recursive: true });
     cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
@@ -218,7 +237,8 @@ describe('errcat diff --format sarif', () => {
       physicalLocation: { artifactLocation: { uri: 'sources/cci/zh.md', uriBaseId: '%SRCROOT%' } },
       message: { text: expect.stringMatching(/^old, line \d+ as of HEAD$/) },
     });
-    expect(results[0]!.locations[0]!.physicalLocation.region).toBeUndefined();
+    // Not a line of the page on disk: the page's first line (GitHub requires one); the message says the old line.
+    expect(results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 1 });
   });
 
   it('git:REV:PATH run from a subfolder: the old page is named from the repository root once, the new one through the folder', () => {
