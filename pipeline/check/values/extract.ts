@@ -79,6 +79,11 @@ export function extractValues(text: string): StatedValue[] {
   // seeds build's thousand calls twice what scanning their text did.
   SCANNER.lastIndex = 0;
   for (let match = SCANNER.exec(normalized); match !== null; match = SCANNER.exec(normalized)) {
+    // No part of the scanner matches nothing; were one to, step past it rather than loop for ever.
+    if (match[0] === '') {
+      SCANNER.lastIndex++;
+      continue;
+    }
     const groups = match.groups!;
     const written = match[0];
     if (groups.url !== undefined) {
