@@ -8,7 +8,6 @@
 'use strict';
 const { isAscii } = require('node:buffer');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
@@ -39,9 +38,8 @@ if (!source.startsWith('(function (exports, require, module, __filename, __dirna
 }
 const script = new vm.Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
-// The bundle requires Node's own modules and, for some pages, its parts beside it in .build/
-// (parse5.cjs): a require that resolves from the bundle's own folder serves both.
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+// The bundle requires only Node's own modules, so the launcher's require serves it.
+script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
 // A reader that went away early (`errcat rows … | head`) is no error: errcat ends with the status
 // it had. Here, not in the bundle's output functions, since only the command line owns the process;
 // the bundle attaches it to stdout and stderr when it first writes to each.

@@ -16,35 +16,6 @@ const outdir = join(root, '.build');
 /** The bundle's first line: it is a function of the five names a CommonJS module is run with. */
 const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 mkdirSync(outdir, { recursive: true });
-/**
- * parse5 (with its entity tables, a third of errcat's code by size) is its own file,
- * .build/parse5.cjs, which the bundle requires only when a page has an HTML table that the plain
- * reader leaves to it. In the bundle it cost every build: V8 holds the bundle's text as one string,
- * which a first scavenge moves out of the young generation, and those extra ~170 KB grew the
- * young generation a step on a seeds build (~600 more page faults, 2-4% of its time in paired
- * runs). A build that loads it pays ~15 ms for that (every corpus service's pages in one build:
- * ~2.5% slower than with parse5 inside the bundle; a code cache of its own gained nothing there).
- */
-const LAZY_PARSE5 = './parse5.cjs';
-const lazyParse5 = {
-  name: 'lazy-parse5',
-  setup(b) {
-    b.onResolve({ filter: /^parse5$/ }, () => ({ path: LAZY_PARSE5, external: true }));
-  },
-};
-const parse5 = await build({
-  entryPoints: ['parse5'],
-  absWorkingDir: root,
-  outfile: join(outdir, 'parse5.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  minify: true,
-  logLevel: 'warning',
-  write: false,
-});
 const result = await build({
   entryPoints: [join(root, 'pipeline', 'cli', 'main.ts')],
   outfile: join(outdir, 'errcat.cjs'),
@@ -67,12 +38,11 @@ const result = await build({
   sourcesContent: false,
   logLevel: 'warning',
   write: false,
-  plugins: [lazyParse5],
 });
 // Each file is replaced whole (written beside it, then renamed over it), so a CLI started while this
 // runs — a test, an editor's build — finds the old bundle or the new one, never none or half of one.
 // A cache made for the old bundle is rejected by V8 and made again.
-for (const file of [...parse5.outputFiles, ...result.outputFiles]) {
+for (const file of result.outputFiles) {
   const temp = `${file.path}.${process.pid}.tmp`;
   writeFileSync(temp, file.contents);
   renameSync(temp, file.path);

@@ -26,7 +26,7 @@ const option = (name) => {
 };
 
 /** The files a compiled CLI runs from, relative to a checkout (the launcher finds the bundle beside it). */
-const CLI_FILES = ['pipeline/bin/errcat.cjs', '.build/errcat.cjs', '.build/errcat.cjs.map', '.build/errcat.cache', '.build/parse5.cjs'];
+const CLI_FILES = ['pipeline/bin/errcat.cjs', '.build/errcat.cjs', '.build/errcat.cjs.map', '.build/errcat.cache'];
 
 if (option('--save')) {
   const dir = resolve(option('--save'));

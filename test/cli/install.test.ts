@@ -62,8 +62,8 @@ describe('errcat installed from its tarball into a docs repository', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
   });
 
-  it('reads an HTML table that only parse5 reads: the package carries parse5.cjs beside the bundle', () => {
-    // An unclosed <td> and an entity: the plain reader declines, and the bundle requires parse5.cjs.
+  it('reads an HTML table that only parse5 reads (the bundle loads it for such a page)', () => {
+    // An unclosed <td> and an entity: the plain HTML table reader declines, parse5 reads the table.
     const page = join(docs, 'html-table.md');
     writeFileSync(page, '# 错误码\n\n<table>\n<tr><th>错误码</th><th>错误信息</th></tr>\n<tr><td>CCI.01.400001<td>Bad &amp; wrong <b>request\n</table>\n');
     const rows = npx(docs, 'rows', page);
