@@ -2,8 +2,9 @@
 // Launcher: runs the compiled CLI (.build/errcat.cjs, made by `npm run compile` from pipeline/, and
 // shipped in the npm package: `npm pack` makes it at prepack) through vm.Script with its V8 code
 // cache (.build/errcat.cache), so start-up skips parsing and compiling the bundle. Without a cache,
-// or with one this Node rejects, it runs the same and writes a fresh cache afterwards where it may
-// write (an installed package makes its cache at first run; a read-only install runs without).
+// with one made for another bundle or one this Node rejects, it runs the same and writes a fresh
+// cache afterwards where it may write (an installed package makes its cache at first run; a
+// read-only install runs without).
 // A CommonJS script itself: Node starts one a few milliseconds sooner than an ES module.
 'use strict';
 const { isAscii } = require('node:buffer');
@@ -23,18 +24,26 @@ try {
   process.stderr.write('errcat: not compiled yet; run `npm run compile` in the errcat checkout\n');
   process.exit(2);
 }
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
-}
 // The bundle is one function expression, `(function (exports, require, module, __filename,
-// __dirname) {…})`, written so by compile.js: the script's value is the module function. A bundle
-// compiled by an older errcat is a plain module, which would fail here with a confusing error.
-if (!source.startsWith('(function (exports, require, module, __filename, __dirname) {')) {
+// __dirname) {…})`, written so by compile.js: the script's value is the module function. It ends
+// with its identity (see below). A bundle compiled by an older errcat lacks either, and would fail
+// here with a confusing error or run with a cache of other code.
+const identity = / errcat bundle ([0-9a-f]{16})\n$/.exec(source.slice(-40));
+if (!source.startsWith('(function (exports, require, module, __filename, __dirname) {') || identity === null) {
   process.stderr.write('errcat: the compiled CLI is from an older errcat; run `npm run compile` in the errcat checkout\n');
   process.exit(2);
+}
+// V8 checks a code cache against the script's length only: given a cache of another bundle of the
+// same length, it runs that bundle's code. So the cache file starts with the identity of the bundle it
+// was made for, and one made for another is not used (and is made again after the run). 32 bytes, so
+// V8's data stays 8-byte aligned (else V8 copies it).
+const cacheHeader = Buffer.from(`errcat cache ${identity[1]}`.padEnd(31) + '\n', 'latin1');
+let cachedData;
+try {
+  const bytes = readFileSync(cacheFile);
+  cachedData = bytes.subarray(0, cacheHeader.length).equals(cacheHeader) ? bytes.subarray(cacheHeader.length) : undefined;
+} catch {
+  cachedData = undefined;
 }
 const script = new vm.Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
@@ -62,7 +71,7 @@ cli.exports.main(process.argv.slice(2))
       // After the run, so the cache holds the functions it compiled; written whole, then renamed.
       try {
         const temp = `${cacheFile}.${process.pid}`;
-        writeFileSync(temp, script.createCachedData());
+        writeFileSync(temp, Buffer.concat([cacheHeader, script.createCachedData()]));
         renameSync(temp, cacheFile);
       } catch {
         // A read-only install still runs, only without the cache.

@@ -4,6 +4,7 @@
 // training build of the seeds, so start-up deserialises compiled code instead of parsing and
 // compiling it again. Run at prepack (the npm package carries the bundle) and before build/test/bench.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,12 +40,15 @@ const result = await build({
   logLevel: 'warning',
   write: false,
 });
+// The bundle ends with its identity, a hash of its text: V8 checks a code cache against the
+// script's length only, so the launcher keeps the identity in the cache and uses no cache made for
+// another bundle (one of the same length would run that bundle's code).
+const bundleIdentity = (text) => `// errcat bundle ${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`;
 // Each file is replaced whole (written beside it, then renamed over it), so a CLI started while this
 // runs — a test, an editor's build — finds the old bundle or the new one, never none or half of one.
-// A cache made for the old bundle is rejected by V8 and made again.
 for (const file of result.outputFiles) {
   const temp = `${file.path}.${process.pid}.tmp`;
-  writeFileSync(temp, file.contents);
+  writeFileSync(temp, file.path.endsWith('.cjs') ? file.text + bundleIdentity(file.text) : file.contents);
   renameSync(temp, file.path);
 }
 
