@@ -119,7 +119,8 @@ export const DIFF_SARIF_RULES: readonly SarifRule[] = CHANGE_KINDS.map((k) => ({
 /**
  * The report as SARIF: each change on the line it concerns now — the new page's row, the lagging
  * language's row for translation-stale, the old page's row for a removal. A side read from git
- * (`git:REV…`) is no file on disk: its place is the path alone, the line it had at REV in the text.
+ * (`git:REV…`) is no file on disk: its place is the path (shown on line 1, see emit/sarif), the line
+ * it had at REV in the text.
  * `atRevision` maps such a path (after `REV:`) to one relative to the repository's root: `git:REV:PATH`
  * sides name paths from the root already (the default); `--base REV` names them as errcat shows
  * the project's paths, which `inRepository` maps.
