@@ -25,23 +25,27 @@ if (!timeTool) notes.push('no /usr/bin/time (Debian: apt-get install time): peak
 if (!pandoc) notes.push('pandoc not installed (Debian: apt-get install pandoc): pandoc columns and the pandoc targets skipped');
 if (!docutils) notes.push('python3-docutils not installed (Debian: apt-get install python3-docutils): docutils column skipped');
 
-/** Runs a command `runs` times; median wall time (ms) and the largest peak RSS (MB). */
+/** Runs a command `runs` times; median wall time (ms), the largest peak RSS (MB) and the median count of page faults. */
 function measure(cmd, args, runs, { timeoutMs = 600_000, status = 0 } = {}) {
   const times = [];
+  const faults = [];
   let rss = null;
   for (let i = 0; i < runs; i++) {
-    const [file, argv] = timeTool ? ['/usr/bin/time', ['-f', '@@%M', cmd, ...args]] : [cmd, args];
+    const [file, argv] = timeTool ? ['/usr/bin/time', ['-f', '@@%M %R', cmd, ...args]] : [cmd, args];
     const start = process.hrtime.bigint();
     const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs, stdio: ['ignore', 'ignore', 'pipe'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.error?.code === 'ETIMEDOUT') return { ms: null, rss, note: `timed out after ${timeoutMs / 1000} s` };
-    const peak = /@@(\d+)\s*$/.exec(result.stderr ?? '');
+    const peak = /@@(\d+) (\d+)\s*$/.exec(result.stderr ?? '');
     if (result.status !== status) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}, expected ${status}: ${(result.stderr ?? '').slice(-500)}`);
-    if (peak) rss = Math.max(rss ?? 0, Number(peak[1]) / 1024);
+    if (peak) {
+      rss = Math.max(rss ?? 0, Number(peak[1]) / 1024);
+      faults.push(Number(peak[2]));
+    }
     times.push(ms);
   }
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rss };
+  return { ms: times[Math.floor(times.length / 2)], rss, faults: faults.length > 0 ? median(faults) : null };
 }
 
 /** One timed run of a list of commands, one after the other (ms). */
@@ -150,8 +154,21 @@ const startup = {
   floor: paired(seedBuild, node0, PAIRS),
   pandoc: pandoc ? paired(seedBuild, pandocSeeds, PAIRS) : null,
   check: paired(seedCheck, seedBuild, PAIRS),
-  rss: measure(...seedBuild[0], 3).rss,
+  alone: measure(...seedBuild[0], 3),
 };
+startup.rss = startup.alone.rss;
+
+// What a first touch of memory costs on this machine: a child fills 64 MB of fresh memory, then the
+// same memory again; the difference per page fault. Where it is high, a process that touches more
+// pages than `node -e 0` pays it for each of them, and the seeds ratios move with the machine, not
+// with errcat; the report says how much of the seeds build it was.
+const FAULT_PROBE = `const size = 64 << 20, b = Buffer.allocUnsafeSlow(size), faults = () => process.resourceUsage().minorPageFault;
+let f = faults(), t = process.hrtime.bigint(); b.fill(1); const first = Number(process.hrtime.bigint() - t), n = faults() - f;
+t = process.hrtime.bigint(); b.fill(2); const again = Number(process.hrtime.bigint() - t);
+process.stdout.write(String((first - again) / 1e3 / n));`;
+const faultProbe = median(Array.from({ length: 3 }, () => Number(spawnSync(process.execPath, ['-e', FAULT_PROBE], { encoding: 'utf8' }).stdout)));
+const faultMicros = Number.isFinite(faultProbe) && faultProbe > 0 ? faultProbe : null;
+const machine = { faultMicros, extraCaCerts: Boolean(process.env.NODE_EXTRA_CA_CERTS), buildFaults: startup.alone.faults, floorFaults: floor.faults };
 
 // Every service's newest main pages as one sources/ tree, one catalog per service.
 const corpus = join(root, '..', 'shared', 'corpus');
@@ -194,6 +211,13 @@ lines.push(`| seeds: errcat build / node -e 0 | ${fmt(startup.floor.a)} | ${fmt(
 if (startup.pandoc) lines.push(`| seeds: errcat build / pandoc parsing both pages | ${fmt(startup.pandoc.a)} | ${fmt(startup.pandoc.b)} | ${fmt(startup.pandoc.ratio, 2)} |`);
 lines.push(`| seeds: errcat check / errcat build | ${fmt(startup.check.a)} | ${fmt(startup.check.b)} | ${fmt(startup.check.ratio, 2)} |`);
 if (many) lines.push(`| ${many.pages} newest main pages of every corpus service, one build / pandoc per page, own process each | ${fmt(many.vs.a)} | ${fmt(many.vs.b)} | ${fmt(many.vs.ratio, 3)} |`);
+if (machine.faultMicros != null && machine.buildFaults != null && machine.floorFaults != null) {
+  const touched = machine.buildFaults - machine.floorFaults;
+  lines.push('');
+  lines.push(`machine: a first touch of a 4 KB page of memory costs ${fmt(machine.faultMicros, 1)} µs here (64 MB filled, then filled again). ` +
+    `A seeds build takes ${machine.buildFaults} page faults, node -e 0 ${machine.floorFaults}: at that cost the ${touched} more are ~${fmt((touched * machine.faultMicros) / 1000)} ms of the build's ${fmt(startup.floor.a - startup.floor.b)} ms above node -e 0.` +
+    (machine.extraCaCerts ? ' NODE_EXTRA_CA_CERTS is set: every Node process, node -e 0 too, parses that CA bundle at start.' : ''));
+}
 
 const targets = [];
 const target = (name, value, limit, unit = '') => targets.push({ name, value, limit, ok: value == null ? null : value <= limit, unit });
@@ -218,5 +242,5 @@ if (quick) lines.push('note: --quick: ×100 and its targets not run');
 process.stdout.write(`${lines.join('\n')}\n`);
 const resultsDir = join(root, 'test', 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, floor, rows, startup, many, linearity, targets, notes }, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, machine, floor, rows, startup, many, linearity, targets, notes }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
