@@ -4,21 +4,14 @@
  * have one `module` per entry and variant and none in the texts; they are read, not refused, since
  * a published catalog is what a diff compares against.
  */
-import { ErrcatError } from './errors';
-import { isJsonObject } from './json-object';
+import { isJsonObject, parseJson } from './json-object';
 import { MAX_CATALOG_BYTES, readRegularFile } from './files';
 import type { Catalog } from './generated/catalog';
 import { validateCatalog } from './validate';
 
 export function readBuiltCatalog(path: string): Catalog {
   const text = readRegularFile(path, { limit: MAX_CATALOG_BYTES, what: 'a built catalog.json' }).toString('utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
-  }
-  const catalog = upgradeCatalog(data) as Catalog;
+  const catalog = upgradeCatalog(parseJson(path, text)) as Catalog;
   validateCatalog(catalog, path);
   return catalog;
 }

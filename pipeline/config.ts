@@ -1,7 +1,7 @@
 /** Per-catalog settings (sources/<catalog>/catalog.json), shaped by schema/catalog-config.schema.json. */
 import { existsSync } from 'node:fs';
 import { ErrcatError } from './errors';
-import { isJsonObject } from './json-object';
+import { isJsonObject, parseJson } from './json-object';
 import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { backtrackingHazard } from './regex-safety';
 import type { CatalogConfig } from './generated/catalog-config';
@@ -44,13 +44,7 @@ export function loadConfig(path: string | null, required = false, text?: string)
     return {};
   }
   const json = text ?? readRegularFile(path, { limit: MAX_SETTINGS_BYTES, what: 'a settings file' }).toString('utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new ErrcatError(path, 0, `Invalid JSON: ${(error as Error).message}`);
-  }
-  return checkCatalogConfig(data, path);
+  return checkCatalogConfig(parseJson(path, json), path);
 }
 
 /**

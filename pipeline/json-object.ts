@@ -1,7 +1,24 @@
+import { ErrcatError } from './errors';
+
 /**
  * Whether parsed JSON is an object (`{…}`): not null, not an array. Every file errcat reads as JSON
- * (settings, a built catalog) is checked with it before its keys are read.
+ * (settings, a baseline, a built catalog) is checked with it before its keys are read.
  */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The parsed text of a JSON file errcat reads (`shown` as the reader should see its name); text that
+ * is not JSON is an input error on the line where the parser stopped (Node 20 gives only a position).
+ */
+export function parseJson(shown: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 0;
+    throw new ErrcatError(shown, line, `Invalid JSON: ${message}`);
+  }
 }

@@ -10,7 +10,7 @@ import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
-import { isJsonObject } from './json-object';
+import { isJsonObject, parseJson } from './json-object';
 import type { ProjectCatalog, ProjectSettings } from './generated/project';
 import { checkLanguageTag, closest } from './language';
 import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec } from './sources';
@@ -59,13 +59,7 @@ export function loadProjectSettings(path: string, shown: string, text?: string):
   if (source === undefined) {
     source = readRegularFile(path, { limit: MAX_SETTINGS_BYTES, what: 'the project settings (JSON)' }).toString('utf8');
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    throw jsonError(shown, source, error as Error);
-  }
-  return checkProjectSettings(data, shown);
+  return checkProjectSettings(parseJson(shown, source), shown);
 }
 
 
@@ -201,13 +195,6 @@ function requirePages(project: Project, catalogs: ProjectCatalog[]): void {
       );
     }),
   );
-}
-
-/** `Invalid JSON` with the line the parser stopped at (Node 20 gives only a character position). */
-export function jsonError(shown: string, text: string, error: Error): ErrcatError {
-  const position = /at position (\d+)/.exec(error.message);
-  const line = position ? text.slice(0, Number(position[1])).split('\n').length : 0;
-  return new ErrcatError(shown, line, `Invalid JSON: ${error.message}`);
 }
 
 export function listedCatalog(project: Project, catalog: ProjectCatalog): CatalogSpec {

@@ -50,7 +50,7 @@ const refused: Array<[string, string[], string]> = [
   ['settings: a bad code pattern', [`${M}/ok.md`, `${M}/settings-bad-pattern.json`], `${M}/settings-bad-pattern.json: "codePattern" is not a valid regular expression: Invalid regular expression: /V\\.(/u: Unterminated group`],
   ['settings: a bad severity', [`${M}/ok.md`, `${M}/settings-bad-severity.json`], `${M}/settings-bad-severity.json: "severity.missing-language" must be one of error, warning, info, off; got "fatal"`],
   ['settings: a version that is not MAJOR.MINOR.PATCH', [`${M}/ok.md`, `${M}/settings-bad-version.json`], `${M}/settings-bad-version.json: "package.version" is not a semantic version (MAJOR.MINOR.PATCH): "1.4"`],
-  ['settings: not JSON', [`${M}/ok.md`, `${M}/settings-not-json.json`], `${M}/settings-not-json.json: Invalid JSON: Expected double-quoted property name in JSON at position 28`],
+  ['settings: not JSON', [`${M}/ok.md`, `${M}/settings-not-json.json`], `${M}/settings-not-json.json:2: Invalid JSON: Expected double-quoted property name in JSON at position 28`],
 ];
 
 describe('input errcat refuses: exit 2, file:line: message, output untouched', () => {
