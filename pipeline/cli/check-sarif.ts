@@ -3,7 +3,7 @@
  * rules, whatever RULES holds), and check's own three problems: an output file out of date, a
  * baseline entry no longer found, a package version not raised far enough.
  */
-import type { BaselineEntry } from '../baseline';
+import type { ReadBaselineEntry } from '../baseline';
 import { RULES } from '../check';
 import type { CompiledCatalog } from '../compile';
 import type { SarifFinding, SarifLevel, SarifRule } from '../emit/sarif';
@@ -28,7 +28,7 @@ export const CHECK_SARIF_RULES: readonly SarifRule[] = [
 export interface CheckOutcome {
   out: string;
   outdated: OutputDifference[];
-  verdicts: Array<{ catalog: string; baseline: string | null; stale: BaselineEntry[] }>;
+  verdicts: Array<{ catalog: string; baseline: string | null; stale: ReadBaselineEntry[] }>;
   compiled: CompiledCatalog[];
   /** Each catalog's accepted fingerprints. */
   acceptedBy: Map<string, Set<string>>;
@@ -71,7 +71,7 @@ export function checkFindings(o: CheckOutcome): SarifFinding[] {
         level: 'warning',
         message: `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`,
         fingerprint: e.fingerprint,
-        places: v.baseline === null ? [] : [{ file: v.baseline }],
+        places: v.baseline === null ? [] : [{ file: v.baseline, ...(e.line > 0 ? { line: e.line } : {}) }],
         properties: { catalog: v.catalog, rule: e.rule },
       });
     }

@@ -1,4 +1,4 @@
-import { baselineFrom, loadBaseline, saveBaseline, type BaselineEntry } from '../baseline';
+import { baselineFrom, loadBaseline, saveBaseline, type ReadBaselineEntry } from '../baseline';
 import { describeStatus, versionStatus } from '../versioning';
 import { SEVERITY_RANK } from '../check';
 import { sharedArtifacts } from '../compile';
@@ -25,7 +25,8 @@ Recompiles the project's catalogs in memory and fails (exit 1) when
   - a divergence at or above LEVEL is not accepted in the catalog's baseline (the
     catalog's "baseline" in errcat.json, default baselines/<catalog>.json; in the
     sources/ layout sources/<catalog>/baseline.json).
-Accepted divergences that no longer occur are listed, so the baseline can shrink.
+Accepted divergences that no longer occur are listed, each at its line in the
+baseline, so the baseline can shrink.
 
 Options:
   --fail-on LEVEL     error | warning | info | never (default: error)
@@ -53,7 +54,7 @@ interface CatalogVerdict {
   baseline: string | null;
   failing: Divergence[];
   accepted: number;
-  stale: BaselineEntry[];
+  stale: ReadBaselineEntry[];
 }
 
 export async function runCheck(argv: string[]): Promise<number> {
@@ -159,10 +160,15 @@ function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], v
     }
     if (v.stale.length > 0) {
       lines.push(`${v.catalog}: ${v.stale.length} accepted divergence${v.stale.length === 1 ? '' : 's'} no longer found; shrink the baseline with errcat check --update-baseline:`);
-      for (const e of v.stale) lines.push(`  ${terminalText(e.rule)}: ${terminalText(e.message)}`);
+      for (const e of v.stale) lines.push(`  ${terminalText(e.rule)} ${terminalText(entryPlace(v.baseline!, e))}: ${terminalText(e.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Where a baseline entry is: the baseline and the line of its fingerprint, when known. */
+function entryPlace(baseline: string, entry: ReadBaselineEntry): string {
+  return entry.line > 0 ? `${baseline}:${entry.line}` : baseline;
 }
 
 /** GitHub workflow commands: one annotation per problem, on the page line where it is. */
@@ -176,7 +182,10 @@ function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: 
       const level = d.severity === 'info' ? 'notice' : d.severity;
       for (const l of d.locations) lines.push(annotation(level, { file: inRepository(l.file), line: l.line, title: `errcat ${d.rule}` }, d.message));
     }
-    for (const e of v.stale) lines.push(annotation('warning', { title: 'errcat baseline' }, `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`));
+    for (const e of v.stale) {
+      const where = v.baseline === null ? {} : { file: inRepository(v.baseline), ...(e.line > 0 ? { line: e.line } : {}) };
+      lines.push(annotation('warning', { ...where, title: 'errcat baseline' }, `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`));
+    }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

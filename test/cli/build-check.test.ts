@@ -130,7 +130,77 @@ describe('errcat check', () => {
     const after = errcat(['check', '--fail-on', 'warning'], work);
     expect(after.status).toBe(0);
     expect(after.stdout).toContain('cci: 1 accepted divergence no longer found');
-    expect(after.stdout).toContain('message-mismatch: CCI.04.403124: the zh and en pages give different messages');
+    // Shown at its place in the baseline: the line of that entry's fingerprint.
+    const stale = /^ {2}message-mismatch sources\/cci\/baseline\.json:(\d+): CCI\.04\.403124: the zh and en pages give different messages/m.exec(after.stdout);
+    expect(stale).not.toBeNull();
+    const entry = baseline.accepted.find((e: { message: string }) => e.message.startsWith('CCI.04.403124: the zh and en pages give different messages'));
+    expect(readFileSync(join(work, 'sources', 'cci', 'baseline.json'), 'utf8').split('\n')[Number(stale![1]) - 1]).toBe(`      "fingerprint": "${entry.fingerprint}",`);
+  });
+
+  it('shows an entry no longer found on its line of the baseline, in text, github and sarif', () => {
+    // The seeds' two accepted errors, then one that never occurs, its fingerprint on line 17.
+    const baseline = [
+      '{',
+      '  "catalog": "cci",',
+      '  "accepted": [',
+      '    {',
+      '      "fingerprint": "bf08fadce81dd75f",',
+      '      "rule": "missing-language",',
+      '      "errorCode": "CCI.01.403009",',
+      '      "message": "CCI.01.403009 is documented in en only; missing in zh"',
+      '    },',
+      '    {',
+      '      "fingerprint": "8eec45ed4a9861af",',
+      '      "rule": "missing-language",',
+      '      "errorCode": "CCI.01.403010",',
+      '      "message": "CCI.01.403010 is documented in en only; missing in zh"',
+      '    },',
+      '    {',
+      '      "fingerprint": "0123456789abcdef",',
+      '      "rule": "message-mismatch",',
+      '      "message": "fixed since"',
+      '    }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(join(work, 'sources', 'cci', 'baseline.json'), baseline);
+    const text = errcat(['check'], work);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('cci: no new divergences at or above error (2 accepted in sources/cci/baseline.json)');
+    expect(text.stdout).toContain('\n  message-mismatch sources/cci/baseline.json:17: fixed since\n');
+    const github = errcat(['check', '--format', 'github'], work);
+    expect(github.stdout.split('\n')).toContain('::warning file=sources/cci/baseline.json,line=17,title=errcat baseline::cci: accepted message-mismatch no longer found: fixed since');
+    const sarif = JSON.parse(errcat(['check', '--format', 'sarif'], work).stdout);
+    const gone = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'baseline-entry-gone');
+    expect(gone.map((r: { locations: Array<{ physicalLocation: unknown }> }) => r.locations[0]!.physicalLocation)).toEqual([
+      { artifactLocation: { uri: 'sources/cci/baseline.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 17 } },
+    ]);
+    const json = JSON.parse(errcat(['check', '--format', 'json'], work).stdout);
+    expect(json.catalogs[0].stale).toEqual([{ fingerprint: '0123456789abcdef', rule: 'message-mismatch', message: 'fixed since', line: 17 }]);
+  });
+
+  it.each([
+    ['JSON null', 'null', 'sources/cci/baseline.json: expected a baseline, {"catalog", "accepted": [{"fingerprint", "rule", "message"}, …]}; found null (errcat check --update-baseline writes one)'],
+    ['an array', '[]', 'sources/cci/baseline.json: expected a baseline, {"catalog", "accepted": [{"fingerprint", "rule", "message"}, …]}; found an array (errcat check --update-baseline writes one)'],
+    ['a misspelt key', '{"acepted": []}', 'sources/cci/baseline.json: unknown key "acepted" (did you mean "accepted"?); expected one of "catalog", "accepted"'],
+    ['no "accepted"', '{"catalog": "cci"}', 'sources/cci/baseline.json: "accepted" must be an array of {"fingerprint", "rule", "message"}; found nothing'],
+    ['a catalog that is no string', '{"catalog": 1, "accepted": []}', 'sources/cci/baseline.json: "catalog" must be a string; found the number 1'],
+    ['an entry that is no object (no fingerprint to find its line by)', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "message": "m"},\n  "b"\n]}', 'sources/cci/baseline.json: "accepted[1]" must be an object {"fingerprint", "rule", "message"}; found the string "b"'],
+    ['a rule that is a number, on line 2', '{"accepted": [\n  {"fingerprint": "a", "rule": 5, "message": "m"}\n]}', 'sources/cci/baseline.json:2: "accepted[0].rule" must be a string; found the number 5'],
+    ['a message that is an object, on line 3', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "message": "m"},\n  {"fingerprint": "b", "rule": "r", "message": {"x": 1}}\n]}', 'sources/cci/baseline.json:3: "accepted[1].message" must be a string; found an object'],
+    ['no fingerprint', '{"accepted": [{"rule": "r", "message": "m"}]}', 'sources/cci/baseline.json: "accepted[0].fingerprint" must be a string; found nothing'],
+    ['a misspelt entry key, on line 2', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "mesage": "m"}\n]}', 'sources/cci/baseline.json:2: unknown key "accepted[0].mesage" (did you mean "accepted[0].message"?); expected one of "fingerprint", "rule", "errorCode", "message"'],
+    ['an errorCode that is no string', '{"accepted": [{"fingerprint": "a", "rule": "r", "errorCode": 400, "message": "m"}]}', 'sources/cci/baseline.json:1: "accepted[0].errorCode" must be a string; found the number 400'],
+    ['not JSON: a trailing comma, on line 3', '{\n  "accepted": [],\n}\n', 'sources/cci/baseline.json:3: Invalid JSON: '],
+  ])('refuses a baseline that is %s, naming the file, the line and the key (exit 2)', (_, content, message) => {
+    writeFileSync(join(work, 'sources', 'cci', 'baseline.json'), content);
+    for (const format of ['text', 'github', 'json', 'sarif']) {
+      const run = errcat(['check', '--format', format], work);
+      expect(run.status).toBe(2);
+      expect(run.stderr.startsWith(message)).toBe(true);
+      expect(run.stdout).toBe('');
+    }
   });
 
   it('rejects a bad option value with exit 2', () => {

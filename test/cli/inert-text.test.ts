@@ -69,7 +69,7 @@ describe('build and check', () => {
     expect(status).toBe(1);
     expect(stdout).toContain('  warning message-mismatch sources/live/zh.md:9, sources/live/en.md:7: ##\\x5berror]LIVE.0003: the zh and en pages give different messages: "heading ::error title=pwned::owned" vs "warning::en ##\\x5berror]two"\n');
     expect(stdout).toContain('column "备注\\n::error title=pwned::from a header" in zh maps to no field');
-    expect(stdout).toContain('  stale\\n::error title=pwned::from the baseline: ##\\x5berror]stale \\x1b[31mred\\x1b[0m\n');
+    expect(stdout).toContain('  stale\\n::error title=pwned::from the baseline sources/live/baseline.json:4: ##\\x5berror]stale \\x1b[31mred\\x1b[0m\n');
     expectInertLog(stdout);
   });
 
@@ -89,7 +89,7 @@ describe('build and check', () => {
     const { stdout } = errcat(['check', '--fail-on', 'warning', '--format', 'json'], work);
     expectInertLog(stdout);
     const stale = JSON.parse(stdout).catalogs[0].stale[0];
-    expect(stale).toEqual({ fingerprint: '0000000000000000', rule: 'stale\n::error title=pwned::from the baseline', message: '##[error]stale \x1b[31mred\x1b[0m' });
+    expect(stale).toEqual({ fingerprint: '0000000000000000', rule: 'stale\n::error title=pwned::from the baseline', message: '##[error]stale \x1b[31mred\x1b[0m', line: 4 });
   });
 });
 
