@@ -281,7 +281,8 @@ function statQuietly(path: string): Stats | undefined {
   }
 }
 
-function unlinkQuietly(path: string): void {
+/** Removes a file errcat made, if it is still there. */
+export function unlinkQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {

@@ -12,10 +12,10 @@
  * errcat is writing), puts a `.old-` folder back when the output folder is missing (the kill came
  * between the renames) and removes every other `.new-`/`.old-` folder of this output.
  */
-import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ErrcatError } from './errors';
-import { uniqueSuffix } from './files';
+import { uniqueSuffix, unlinkQuietly } from './files';
 import { MANIFEST_NAME } from './output-manifest';
 
 /** How long a build waits for another to finish writing the same folder. */
@@ -173,14 +173,6 @@ function safeReaddir(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-function unlinkQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Gone already.
   }
 }
 

@@ -54,6 +54,14 @@ export function isThematicBreak(line: string, p: number): boolean {
   return count >= 3;
 }
 
+/** Whether an ATX heading starts at `p`: `#` to `######`, then a space, a tab or the line's end. */
+export function isAtxHeading(line: string, p: number): boolean {
+  let k = p;
+  while (line[k] === '#') k++;
+  const level = k - p;
+  return level >= 1 && level <= 6 && (k === line.length || line[k] === ' ' || line[k] === '\t');
+}
+
 /** A fence at `p`: its character and length, if three or more backticks or tildes start there (info string not checked). */
 export function fenceAt(line: string, p: number): { char: string; length: number } | null {
   const c = line[p];

@@ -19,7 +19,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { ErrcatError } from '../../errors';
 import { mayDefineLinks } from './batched-tables';
-import { closesFence, fenceAt, htmlBlockEnd, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
+import { closesFence, fenceAt, htmlBlockEnd, isAtxHeading, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
 import { scanContainers, type ContainerLines } from './container-scan';
 import { fencedLines } from './cut-page';
 import { checkInlineMarkers } from './inline-budget';
@@ -154,18 +154,13 @@ function candidateCuts(lines: string[]): { cuts: number[]; afterHeading: Set<num
     const line = lines[i]!;
     if (line.length === 0 || line[0] === ' ' || line[0] === '\t' || fenced[i]) continue;
     const before = lines[i - 1]!;
-    if ((isBlankLine(before) && !dependsOnWhatIsOpen(line)) || startsBullet(line) || isAtxHeading(line)) cuts.push(i);
+    if ((isBlankLine(before) && !dependsOnWhatIsOpen(line)) || startsBullet(line) || isAtxHeading(line, 0)) cuts.push(i);
     else if (i >= 2 && !isBlankLine(lines[i - 2]!) && /^(?:=+|-+)[ \t]*$/.test(before)) {
       cuts.push(i);
       afterHeading.add(i);
     }
   }
   return { cuts, afterHeading };
-}
-
-/** `#` to `######` and a space, a tab or the line's end, at the start of the line. */
-function isAtxHeading(line: string): boolean {
-  return /^#{1,6}(?:[ \t]|$)/.test(line.slice(0, 8));
 }
 
 /** Whether the group's tree ends with a heading on its last line (`lines` long). */

@@ -16,7 +16,7 @@
  */
 import { ErrcatError } from '../../errors';
 import { splitPipeRow, DELIMITER_ROW } from './batched-tables';
-import { closesFence, fenceAt, htmlBlockEnd, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
+import { closesFence, fenceAt, htmlBlockEnd, isAtxHeading, isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
 
 /** Places of inline work (see {@link countMarkers}) allowed in one piece of inline text. */
 export const MAX_INLINE_MARKERS = 1000;
@@ -148,13 +148,6 @@ function startsPiece(line: string): boolean {
   if (marker === 0 || isBlankLine(line.slice(p + marker)) || isThematicBreak(line, p)) return false;
   const c = line[p]!;
   return c === '-' || c === '+' || c === '*' || /^0*1[.)]$/.test(line.slice(p, p + marker));
-}
-
-function isAtxHeading(line: string, p: number): boolean {
-  let k = p;
-  while (line[k] === '#') k++;
-  const level = k - p;
-  return level >= 1 && level <= 6 && (k === line.length || line[k] === ' ' || line[k] === '\t');
 }
 
 /**
