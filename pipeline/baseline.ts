@@ -9,8 +9,7 @@ import { MAX_SETTINGS_BYTES, readRegularFileIfPresent, writeFileNoFollow } from 
 import type { Baseline, BaselineEntry } from './generated/baseline';
 import type { Divergence } from './generated/divergences';
 import { toJson } from './emit/json';
-import { isJsonObject, parseJson } from './json-object';
-import { closest } from './language';
+import { isJsonObject, parseJson, unknownKeyMessage } from './json-object';
 
 export type { Baseline, BaselineEntry };
 
@@ -76,10 +75,7 @@ function entryLines(text: string, accepted: unknown[]): number[] {
   });
 }
 
-function unknownKey(key: string, known: string[], where: string): string {
-  const guess = closest(key, known);
-  return `unknown key "${where}${key}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}; expected one of ${known.map((k) => `"${k}"`).join(', ')}`;
-}
+const unknownKey = (key: string, known: string[], where: string) => unknownKeyMessage('key', key, known, where);
 
 function jsonKind(value: unknown): string {
   if (value === undefined) return 'nothing';

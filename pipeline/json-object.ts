@@ -1,4 +1,5 @@
 import { ErrcatError } from './errors';
+import { closest } from './language';
 
 /**
  * Whether parsed JSON is an object (`{…}`): not null, not an array. Every file errcat reads as JSON
@@ -21,4 +22,13 @@ export function parseJson(shown: string, text: string): unknown {
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : 0;
     throw new ErrcatError(shown, line, `Invalid JSON: ${message}`);
   }
+}
+
+/**
+ * A key a JSON file errcat reads may not hold (`noun`: "setting", "key"), at `where` (`catalogs[0].`),
+ * with the nearest known key as a guess.
+ */
+export function unknownKeyMessage(noun: string, key: string, known: readonly string[], where: string): string {
+  const guess = closest(key, known);
+  return `unknown ${noun} "${where}${key}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}; expected one of ${known.join(', ')}`;
 }

@@ -10,7 +10,7 @@ import { MAX_SETTINGS_BYTES, readRegularFile } from './files';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { checkCatalogConfig } from './config';
 import { ErrcatError } from './errors';
-import { isJsonObject, parseJson } from './json-object';
+import { isJsonObject, parseJson, unknownKeyMessage } from './json-object';
 import type { ProjectCatalog, ProjectSettings } from './generated/project';
 import { checkLanguageTag, closest } from './language';
 import { CATALOG_NAME, catalogsInTree, diskTree, type CatalogSpec } from './sources';
@@ -62,11 +62,7 @@ export function loadProjectSettings(path: string, shown: string, text?: string):
   return checkProjectSettings(parseJson(shown, source), shown);
 }
 
-
-function unknownKey(key: string, known: string[], where: string): string {
-  const guess = closest(key, known);
-  return `unknown setting "${where}${key}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}; expected one of ${known.join(', ')}`;
-}
+const unknownKey = (key: string, known: string[], where: string) => unknownKeyMessage('setting', key, known, where);
 
 export function checkProjectSettings(data: unknown, shown: string): ProjectSettings {
   const fail = (why: string) => new ErrcatError(shown, 0, why);

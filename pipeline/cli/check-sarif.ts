@@ -71,7 +71,7 @@ export function checkFindings(o: CheckOutcome): SarifFinding[] {
         level: 'warning',
         message: `${v.catalog}: accepted ${e.rule} no longer found: ${e.message}`,
         fingerprint: e.fingerprint,
-        places: v.baseline === null ? [] : [{ file: v.baseline, ...(e.line > 0 ? { line: e.line } : {}) }],
+        places: v.baseline === null ? [] : [{ file: v.baseline, line: e.line }],
         properties: { catalog: v.catalog, rule: e.rule },
       });
     }

@@ -183,14 +183,14 @@ describe('errcat check', () => {
   it.each([
     ['JSON null', 'null', 'sources/cci/baseline.json: expected a baseline, {"catalog", "accepted": [{"fingerprint", "rule", "message"}, …]}; found null (errcat check --update-baseline writes one)'],
     ['an array', '[]', 'sources/cci/baseline.json: expected a baseline, {"catalog", "accepted": [{"fingerprint", "rule", "message"}, …]}; found an array (errcat check --update-baseline writes one)'],
-    ['a misspelt key', '{"acepted": []}', 'sources/cci/baseline.json: unknown key "acepted" (did you mean "accepted"?); expected one of "catalog", "accepted"'],
+    ['a misspelt key', '{"acepted": []}', 'sources/cci/baseline.json: unknown key "acepted" (did you mean "accepted"?); expected one of catalog, accepted'],
     ['no "accepted"', '{"catalog": "cci"}', 'sources/cci/baseline.json: "accepted" must be an array of {"fingerprint", "rule", "message"}; found nothing'],
     ['a catalog that is no string', '{"catalog": 1, "accepted": []}', 'sources/cci/baseline.json: "catalog" must be a string; found the number 1'],
     ['an entry that is no object (no fingerprint to find its line by)', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "message": "m"},\n  "b"\n]}', 'sources/cci/baseline.json: "accepted[1]" must be an object {"fingerprint", "rule", "message"}; found the string "b"'],
     ['a rule that is a number, on line 2', '{"accepted": [\n  {"fingerprint": "a", "rule": 5, "message": "m"}\n]}', 'sources/cci/baseline.json:2: "accepted[0].rule" must be a string; found the number 5'],
     ['a message that is an object, on line 3', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "message": "m"},\n  {"fingerprint": "b", "rule": "r", "message": {"x": 1}}\n]}', 'sources/cci/baseline.json:3: "accepted[1].message" must be a string; found an object'],
     ['no fingerprint', '{"accepted": [{"rule": "r", "message": "m"}]}', 'sources/cci/baseline.json: "accepted[0].fingerprint" must be a string; found nothing'],
-    ['a misspelt entry key, on line 2', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "mesage": "m"}\n]}', 'sources/cci/baseline.json:2: unknown key "accepted[0].mesage" (did you mean "accepted[0].message"?); expected one of "fingerprint", "rule", "errorCode", "message"'],
+    ['a misspelt entry key, on line 2', '{"accepted": [\n  {"fingerprint": "a", "rule": "r", "mesage": "m"}\n]}', 'sources/cci/baseline.json:2: unknown key "accepted[0].mesage" (did you mean "accepted[0].message"?); expected one of fingerprint, rule, errorCode, message'],
     ['an errorCode that is no string', '{"accepted": [{"fingerprint": "a", "rule": "r", "errorCode": 400, "message": "m"}]}', 'sources/cci/baseline.json:1: "accepted[0].errorCode" must be a string; found the number 400'],
     ['not JSON: a trailing comma, on line 3', '{\n  "accepted": [],\n}\n', 'sources/cci/baseline.json:3: Invalid JSON: '],
   ])('refuses a baseline that is %s, naming the file, the line and the key (exit 2)', (_, content, message) => {
