@@ -111,15 +111,12 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
     excludedRows.add(row);
     excludedByRule[rule] = (excludedByRule[rule] ?? 0) + 1;
   }
-  let keptRows = merged.collapsed.length;
+  // A row counts once: a covering row of a variant group stands in every variant it covers.
+  const keptRowSet = new Set<SourceRow>(merged.collapsed);
+  for (const variants of merged.variants.values()) for (const variant of variants) for (const row of variant.values()) keptRowSet.add(row);
+  const keptRows = keptRowSet.size;
   let keptCells = 0;
-  for (const row of merged.collapsed) keptCells += row.keptCells ?? 0;
-  for (const variants of merged.variants.values()) {
-    for (const variant of variants) {
-      keptRows += variant.size;
-      for (const row of variant.values()) keptCells += row.keptCells ?? 0;
-    }
-  }
+  for (const row of keptRowSet) keptCells += row.keptCells ?? 0;
   let inRowsLeftOut = 0;
   for (const row of excludedRows) inRowsLeftOut += row.keptCells ?? 0;
   const read = normalized.reduce((n, p) => n + p.cells.read, 0);
