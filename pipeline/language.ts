@@ -4,6 +4,7 @@
  * silently new language. Tags are kept in their canonical case (zh-cn → zh-CN).
  */
 import { ErrcatError } from './errors';
+import { editDistance } from './edit-distance';
 
 /** Tags that are well-formed but name no language. */
 const NOT_A_LANGUAGE = new Set(['und', 'mul', 'mis', 'zxx']);
@@ -79,7 +80,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase());
+    // Setting names, headers and tags are short; a long string is no typo of one.
+    const d = lower.length > 200 || candidate.length > 200 ? Infinity : editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -88,23 +90,4 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   if (best === undefined) return undefined;
   // A third of the longer word, at least one edit: "Modul" → "Module", "severty" → "severity".
   return bestDistance <= Math.max(1, Math.floor(Math.max(lower.length, best.length) / 3)) ? best : undefined;
-}
-
-/**
- * Edit distance where swapping two neighbours is one edit, as typing mistakes are ("paht" → "path"):
- * the optimal string alignment distance. Used on setting names, headers and tags: short strings.
- */
-function editDistance(a: string, b: string): number {
-  if (a.length > 200 || b.length > 200) return Infinity;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row[j] = d;
-    }
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
 }

@@ -104,6 +104,9 @@ describe('values written two ways are one value; changed, they are reported', ()
     expect(compared('请检查`bucket`', 'Check the bucket.')).toEqual(SILENT);
     expect(compared('platform_principal无效', 'invalid platform_principle')).toEqual(mismatch(['platform_principal'], ['platform_principle']));
     expect(compared('PlatformPrincipal too long', 'PlatformPrinciple too long')).toEqual(mismatch(['PlatformPrincipal'], ['PlatformPrinciple']));
+    // Two neighbours swapped are one edit, as in a "did you mean": `flavorid` / `falvorid` is one in
+    // eight letters, a near spelling (two substitutions, counted letter by letter, were too many).
+    expect(compared('flavor_id无效', 'invalid falvor_id')).toEqual(mismatch(['flavor_id'], ['falvor_id']));
     // Two different names: in doubt.
     expect(compared('请检查sortField参数', 'Enter a valid Order_field value.')).toEqual(missing(['sortField'], ['Order_field']));
     expect(compared('请检查port_id', 'Check the port.')).toEqual(missing(['port_id'], []));

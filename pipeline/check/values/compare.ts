@@ -7,6 +7,7 @@
  * number. What is left unconfirmed on both sides, of one kind and comparable, is a mismatch; the
  * rest is missing from one side. Precision first: anything in doubt is missing, never a mismatch.
  */
+import { editDistance } from '../../edit-distance';
 import type { StatedValue } from './extract';
 
 /** A field's text in one language with the values it states. */
@@ -189,22 +190,12 @@ const shape = (literal: StatedValue) => literal.key.replace(/\d+/g, '0');
 /** Longest identifier compared letter by letter: the edit distance costs its length squared. */
 const MAX_COMPARED_IDENTIFIER = 64;
 
-/** At most one edit in five letters, and the same first letter. */
+/** At most one edit in five letters (two neighbours swapped are one), and the same first letter. */
 function nearSpelling(x: string, y: string): boolean {
   if (x.length > MAX_COMPARED_IDENTIFIER || y.length > MAX_COMPARED_IDENTIFIER || x[0] !== y[0]) return false;
   const allowed = Math.floor(Math.min(x.length, y.length) / 5);
   if (allowed === 0 || Math.abs(x.length - y.length) > allowed) return false;
   return editDistance(x, y) <= allowed;
-}
-
-function editDistance(x: string, y: string): number {
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[y.length]!;
 }
 
 /** One value per text as written (a range's two bounds are one `1-20`). */
