@@ -71,6 +71,12 @@ export function fenceAt(line: string, p: number): { char: string; length: number
   return k - p >= 3 ? { char: c, length: k - p } : null;
 }
 
+/** Whether a fence (three or more backticks or tildes) opens `line`, after at most three spaces. */
+export function opensFence(line: string): boolean {
+  const [p, col] = skipIndent(line, 0, 0);
+  return col <= 3 && fenceAt(line, p) !== null;
+}
+
 /** Whether `line` closes a fence of `char` × `length`: at most three spaces, at least as many, then only spaces and tabs. */
 export function closesFence(line: string, char: string, length: number): boolean {
   const [p, col] = skipIndent(line, 0, 0);

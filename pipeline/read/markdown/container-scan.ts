@@ -18,7 +18,7 @@
  * a lazy continuation only after paragraph text (otherwise it ends the containers: costly too).
  */
 import { ErrcatError } from '../../errors';
-import { isBlankLine, isThematicBreak, listMarkerWidth, skipIndent } from './block-lines';
+import { isBlankLine, isThematicBreak, listMarkerWidth, opensFence, skipIndent } from './block-lines';
 
 /** Block quotes and list items open at once, at most. Real pages nest a few; the limit leaves ten times room. */
 export const MAX_NESTING = 64;
@@ -133,21 +133,16 @@ function nextLeaf(before: Leaf, text: string): Leaf {
   // Open code and HTML run on, over blank lines too (some HTML does), until a closing fence; HTML
   // is taken to run to the container's end (never too early).
   if (isBlankLine(text)) return before === 'fence' || before === 'html' ? before : 'none';
-  if (before === 'fence') return looksLikeFence(text) ? 'none' : 'fence';
+  if (before === 'fence') return opensFence(text) ? 'none' : 'fence';
   if (before === 'html') return 'html';
   const [p, col] = skipIndent(text, 0, 0);
   if (col >= 4) return before === 'paragraph' ? 'paragraph' : 'other';
   const c = text[p];
-  if (c === '`' || c === '~') return looksLikeFence(text) ? 'fence' : 'paragraph';
+  if (c === '`' || c === '~') return opensFence(text) ? 'fence' : 'paragraph';
   if (c === '<') return 'html';
   // A `|` may make the line and the next a table; a heading or break holds no paragraph.
   if (text.includes('|') || interrupts(text)) return 'other';
   return 'paragraph';
-}
-
-function looksLikeFence(text: string): boolean {
-  const [p, col] = skipIndent(text, 0, 0);
-  return col <= 3 && (text.startsWith('```', p) || text.startsWith('~~~', p));
 }
 
 /** `=` or `-` alone (after at most three spaces), spaces after: under a paragraph, a setext heading's underline. */
@@ -195,5 +190,5 @@ function interrupts(text: string): boolean {
   const c = text[p];
   if (c === '#') return /^#{1,6}(?:[ \t]|$)/.test(text.slice(p, p + 8));
   if (c === '<') return true;
-  return looksLikeFence(text) || isThematicBreak(text, p);
+  return opensFence(text) || isThematicBreak(text, p);
 }

@@ -176,7 +176,7 @@ class RootBlocks {
       if (closesFence(line, this.fence.char, this.fence.length)) this.fence = null;
       return 'code';
     }
-    if (looksLikeFence(line)) {
+    if (fenceAfterContainers(line)) {
       const [p, col] = skipIndent(line, 0, 0);
       const opener = col === 0 && this.maybeHtml === null && this.html === null ? fenceAt(line, p) : null;
       if (!opener || (opener.char === '`' && line.includes('`', opener.length))) {
@@ -223,7 +223,7 @@ function startsBlockTag(line: string): boolean {
 }
 
 /** Whether a fence (three backticks or tildes) starts the line after any indentation, quote and list markers. */
-function looksLikeFence(line: string): boolean {
+function fenceAfterContainers(line: string): boolean {
   let p = 0;
   for (;;) {
     const [q] = skipIndent(line, p, 0);
