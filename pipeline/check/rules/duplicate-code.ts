@@ -1,7 +1,8 @@
 import { rowKey } from '../../merge';
 import type { SourceRow } from '../../normalize';
 import { collapseSpace } from '../../text';
-import type { Finding, Rule } from '../rule';
+import type { Finding, Rule, RuleContext } from '../rule';
+import { sharedRows, variantRows } from '../rule';
 
 /**
  * Rows of one code in one language. A code documented in several rows is the catalog's model (one
@@ -9,17 +10,21 @@ import type { Finding, Rule } from '../rule';
  * writer has something to fix. Identical repeats collapse into one variant (info: delete the
  * repeat). Rows under the same module with the same status but different messages contradict each
  * other: a reader cannot tell which message the API returns (warning). Rows that differ in module
- * or in status are variants told apart by it: no finding. Every row is kept.
+ * or in status are variants told apart by it: no finding. Rows one row of another language stands for
+ * (a variant group: AOM's en "The namespace or alarm name is invalid, or the project ID is left
+ * blank." for three zh rows) are causes that language confirms, reported by variant-group: no
+ * finding here either. Every row is kept.
  */
 export const duplicateCode: Rule = {
   id: 'duplicate-code',
   defaultSeverity: 'warning',
-  summary: 'A code listed more than once in one language where a doc writer has something to fix: identical rows (collapsed into one) are info; rows under the same module with the same status but different messages contradict each other (warning). Rows told apart by module or status are variants, not findings. Every row is kept.',
+  summary: 'A code listed more than once in one language where a doc writer has something to fix: identical rows (collapsed into one) are info; rows under the same module with the same status but different messages contradict each other (warning). Rows told apart by module or status, or that one row of another language stands for (variant-group), are variants, not findings. Every row is kept.',
   template: '{code} is listed {count} times in {lang} ({how})',
   check(context) {
     const findings: Finding[] = [];
     const collapsed = new Set(context.merged.collapsed);
     for (const [code, langs] of context.merged.byCode) {
+      const covered = coveredRows(context, code);
       for (const [lang, rows] of langs) {
         if (rows.length < 2) continue;
         const repeats = rows.filter((r) => collapsed.has(r));
@@ -33,7 +38,7 @@ export const duplicateCode: Rule = {
             identity: [lang, 'identical'],
           });
         }
-        for (const [[module, status], group] of sameModuleAndStatus(rows.filter((r) => !collapsed.has(r)))) {
+        for (const [[module, status], group] of sameModuleAndStatus(rows.filter((r) => !collapsed.has(r) && !covered.has(r)))) {
           const messages = new Set(group.map((r) => collapseSpace(r.values.message)));
           if (messages.size < 2) continue;
           const where = `${module ? `under module "${module}"` : 'with no module'}, ${status ? `status ${status}` : 'no status'}`;
@@ -62,4 +67,16 @@ function sameModuleAndStatus(rows: SourceRow[]): Array<[[string, string], Source
     else groups.set(key, [[module, status], [row]]);
   }
   return [...groups.values()];
+}
+
+/** The rows of a code that a row of another language stands for, together with others (see variant-group). */
+function coveredRows(context: RuleContext, code: string): Set<SourceRow> {
+  const covered = new Set<SourceRow>();
+  const shared = sharedRows(context, code);
+  if (shared.size === 0) return covered;
+  for (const rows of variantRows(context, code)) {
+    const wide = rows.filter((row) => shared.has(row));
+    for (const row of rows) if (!shared.has(row) && wide.some((w) => w.lang !== row.lang)) covered.add(row);
+  }
+  return covered;
 }
