@@ -135,11 +135,12 @@ describe.skipIf(!hasChromium)('the review page in a real browser', () => {
   it('counts in each chip exactly the rows its filter shows', async () => {
     // R.1 has an identical repeat and two contradicting rows (two duplicate-code findings on one
     // row, whose chip said 2 where the filter showed 1); R.2 contradicts in both languages.
-    const header = (m: string, s: string, c: string, t: string) => `|${m}|${s}|${c}|${t}|\n|--|--|--|--|\n`;
+    // One description for every row: rows that give one cause different messages contradict.
+    const header = (m: string, s: string, c: string, t: string, d: string) => `|${m}|${s}|${c}|${t}|${d}|\n|--|--|--|--|--|\n`;
     const zh = join(work, 'chips-zh.md');
     const en = join(work, 'chips-en.md');
-    writeFileSync(zh, `# T\n\n${header('模块', '状态码', '错误码', '错误信息')}|甲|400|R.1|一|\n|甲|400|R.1|一|\n|甲|400|R.1|二|\n|乙|400|R.2|三|\n|乙|400|R.2|四|\n|乙|400|R.3|五|\n`);
-    writeFileSync(en, `# T\n\n${header('Module', 'Status Code', 'Error Code', 'Error Message')}|A|400|R.1|one|\n|A|400|R.1|two|\n|B|400|R.2|three|\n|B|400|R.2|four|\n`);
+    writeFileSync(zh, `# T\n\n${header('模块', '状态码', '错误码', '错误信息', '描述')}|甲|400|R.1|一|原因|\n|甲|400|R.1|一|原因|\n|甲|400|R.1|二|原因|\n|乙|400|R.2|三|原因|\n|乙|400|R.2|四|原因|\n|乙|400|R.3|五|原因|\n`);
+    writeFileSync(en, `# T\n\n${header('Module', 'Status Code', 'Error Code', 'Error Message', 'Description')}|A|400|R.1|one|cause|\n|A|400|R.1|two|cause|\n|B|400|R.2|three|cause|\n|B|400|R.2|four|cause|\n`);
     const compiled = compileCatalog(explicitCatalog([`zh=${zh}`, `en=${en}`], 'chips'));
     const file = join(work, 'chips.html');
     writeFileSync(file, compiled.artifacts.get('chips/index.html')!);

@@ -31,6 +31,7 @@ describe('divergence rules on a fixture that triggers each once', () => {
       // The zh description "冲突1" states a number the en row ("Conflict.", "None.") does not.
       ['value-missing', 'info', 'T.01.400006', 'zh:13 en:19'],
       ['duplicate-code', 'info', 'T.01.400005', 'zh:11 zh:12'],
+      // zh:13 and zh:14 give one description ("冲突1") the messages a and b.
       ['duplicate-code', 'warning', 'T.01.400006', 'zh:13 zh:14'],
       ['invalid-code', 'error', null, 'zh:15'],
       ['invalid-code', 'error', null, 'zh:16'],
@@ -47,6 +48,7 @@ describe('divergence rules on a fixture that triggers each once', () => {
     expect(messages).toContain('T.01.400003 has status 404 (zh) vs 400 (en); the catalog uses 404 (zh)');
     expect(messages).toContain('"T.01.400007~T.01.400009" in zh is not an error code matching /T\\.(?<group>[0-9]{2})\\.(?<status>[0-9]{3})[0-9]{3}/; the row is left out');
     expect(messages).toContain('T.01.400003 carries status 400 but the zh page gives 404');
+    expect(messages).toContain('T.01.400006 is listed 2 times in zh (2 different messages for one description with no module, status 400; each is kept as a variant)');
   });
 
   it('lets the primary language decide the status, and keeps both texts and the other page\'s status', () => {

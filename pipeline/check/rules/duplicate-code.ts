@@ -8,9 +8,11 @@ import { sharedRows, variantRows } from '../rule';
  * Rows of one code in one language. A code documented in several rows is the catalog's model (one
  * variant per row: one code, many causes), not a divergence; a finding is kept only where a doc
  * writer has something to fix. Identical repeats collapse into one variant (info: delete the
- * repeat). Rows under the same module with the same status but different messages contradict each
- * other: a reader cannot tell which message the API returns (warning). Rows that differ in module
- * or in status are variants told apart by it: no finding. Rows one row of another language stands for
+ * repeat). Rows under the same module with the same status that give one cause (the same
+ * description) different messages contradict each other: a reader cannot tell which message the API
+ * returns for it (warning). Rows whose causes differ are variants, even with the same module and
+ * status (VPC.1801's 21 rows under 资源标签, "Invalid tag key." and "Invalid tag value."); so are rows
+ * that differ in module or in status, and rows with no description to compare. Rows one row of another language stands for
  * (a variant group: AOM's en "The namespace or alarm name is invalid, or the project ID is left
  * blank." for three zh rows) are causes that language confirms, reported by variant-group: no
  * finding here either. Every row is kept.
@@ -18,7 +20,7 @@ import { sharedRows, variantRows } from '../rule';
 export const duplicateCode: Rule = {
   id: 'duplicate-code',
   defaultSeverity: 'warning',
-  summary: 'A code listed more than once in one language where a doc writer has something to fix: identical rows (collapsed into one) are info; rows under the same module with the same status but different messages contradict each other (warning). Rows told apart by module or status, or that one row of another language stands for (variant-group), are variants, not findings. Every row is kept.',
+  summary: 'A code listed more than once in one language where a doc writer has something to fix: identical rows (collapsed into one) are info; rows under the same module with the same status that give one description different messages contradict each other (warning). Rows with different descriptions (causes), modules or statuses, or that one row of another language stands for (variant-group), are variants, not findings. Every row is kept.',
   template: '{code} is listed {count} times in {lang} ({how})',
   check(context) {
     const findings: Finding[] = [];
@@ -38,15 +40,15 @@ export const duplicateCode: Rule = {
             identity: [lang, 'identical'],
           });
         }
-        for (const [[module, status], group] of sameModuleAndStatus(rows.filter((r) => !collapsed.has(r) && !covered.has(r)))) {
+        for (const [[module, status, description], group] of sameCause(rows.filter((r) => !collapsed.has(r) && !covered.has(r)))) {
           const messages = new Set(group.map((r) => collapseSpace(r.values.message)));
           if (messages.size < 2) continue;
-          const where = `${module ? `under module "${module}"` : 'with no module'}, ${status ? `status ${status}` : 'no status'}`;
+          const where = `for one description ${module ? `under module "${module}"` : 'with no module'}, ${status ? `status ${status}` : 'no status'}`;
           findings.push({
             errorCode: code,
             params: { code, lang, count: String(group.length), how: `${messages.size} different messages ${where}; each is kept as a variant` },
             rows: group,
-            identity: [lang, 'contradicting', module, status],
+            identity: [lang, 'contradicting', module, status, description],
           });
         }
       }
@@ -55,16 +57,21 @@ export const duplicateCode: Rule = {
   },
 };
 
-/** Rows grouped by module and status (as written, spacing collapsed), in page order. */
-function sameModuleAndStatus(rows: SourceRow[]): Array<[[string, string], SourceRow[]]> {
-  const groups = new Map<string, [[string, string], SourceRow[]]>();
+/**
+ * Rows that give one cause: the same module, status and description (as written, spacing
+ * collapsed), in page order. A row with no description names no cause to compare, and is in none.
+ */
+function sameCause(rows: SourceRow[]): Array<[[string, string, string], SourceRow[]]> {
+  const groups = new Map<string, [[string, string, string], SourceRow[]]>();
   for (const row of rows) {
+    const description = collapseSpace(row.values.description);
+    if (description === '') continue;
     const module = collapseSpace(row.values.module);
     const status = collapseSpace(row.values.httpStatus);
-    const key = JSON.stringify([module, status]);
+    const key = JSON.stringify([module, status, description]);
     const group = groups.get(key);
     if (group) group[1].push(row);
-    else groups.set(key, [[module, status], [row]]);
+    else groups.set(key, [[module, status, description], [row]]);
   }
   return [...groups.values()];
 }
