@@ -108,6 +108,19 @@ describe('dist/cci/catalog.csv', () => {
     expect([row.message_zh, row.description_zh, row.measure_zh]).toEqual(["'=HYPERLINK(\"x\")", "'-cmd", "'@sum"]);
   });
 
+  it("gives each page's own status where the languages disagree, so nothing the JSON keeps is lost", () => {
+    const dir = join(repoRoot, 'test', 'fixtures', 'rules');
+    const both = compileCatalog(explicitCatalog([`zh=${join(dir, 'zh.md')}`, `en=${join(dir, 'en.rst')}`], 'r'));
+    const rows = parse(both.artifacts.get('r/catalog.csv')!, { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!).slice(0, 6)).toEqual(['errorCode', 'variant', 'httpStatus', 'httpStatuses', 'httpStatus_zh', 'httpStatus_en']);
+    const status = (code: string) => rows.filter((r) => r.errorCode === code).map((r) => [r.httpStatus, r.httpStatus_zh, r.httpStatus_en]);
+    // zh.md line 9 gives 404, en.rst line 13 gives 400: the catalog takes zh's, the CSV keeps both.
+    expect(status('T.01.400003')).toEqual([['404', '404', '400']]);
+    // Both pages give 400; T.01.400013 has no en row (zh.md line 21).
+    expect(status('T.01.400001')).toEqual([['400', '400', '400']]);
+    expect(status('T.01.400013')).toEqual([['400', '400', '']]);
+  });
+
   it('writes a row per variant, statuses listed in one cell, and unmapped columns as <header>_<lang>', () => {
     const rules = compileCatalog(explicitCatalog([`zh=${join(repoRoot, 'test', 'fixtures', 'rules', 'zh.md')}`], 'r'));
     const rows = parse(rules.artifacts.get('r/catalog.csv')!, { columns: true }) as Array<Record<string, string>>;
