@@ -11,11 +11,11 @@ import { sharedRows, variantRows } from '../rule';
  * repeat). Rows under the same module with the same status that give one cause (the same
  * description) different messages contradict each other: a reader cannot tell which message the API
  * returns for it (warning). Rows whose causes differ are variants, even with the same module and
- * status (VPC.1801's 21 rows under 资源标签, "Invalid tag key." and "Invalid tag value."); so are rows
- * that differ in module or in status, and rows with no description to compare. Rows one row of another language stands for
- * (a variant group: AOM's en "The namespace or alarm name is invalid, or the project ID is left
- * blank." for three zh rows) are causes that language confirms, reported by variant-group: no
- * finding here either. Every row is kept.
+ * status (VPC.1801's 21 rows under 资源标签, "Invalid tag key." and "Invalid tag value."); so are
+ * rows that differ in module or in status, and rows with no description to compare. Rows that one
+ * row of another language stands for (a variant group: AOM's en "The namespace or alarm name is
+ * invalid, or the project ID is left blank." for three zh rows) are causes that language confirms,
+ * reported by variant-group: no finding here either. Every row is kept.
  */
 export const duplicateCode: Rule = {
   id: 'duplicate-code',
