@@ -2,10 +2,11 @@
  * dist/<catalog>/catalog.csv: RFC 4180 quoting, a header row, one row per variant
  * (`variant` counts a code's variants from 1; status and texts tell them apart). Each text, the
  * module included, is a column per language (`module_zh`, `module_en`, `message_zh`, …); columns a
- * page has that map to no field follow as `<header>_<lang>`. Where the languages' pages give a row
- * different statuses (status-mismatch: `httpStatus` is the primary language's), `httpStatus_<lang>`
- * columns after `httpStatuses` give each page's own (`400/404` for several, empty for none or no row),
- * so the CSV keeps what the JSON keeps; a catalog whose pages agree has no such columns.
+ * page has that map to no field follow as `<header>_<lang>`. Where a page gives a row another status
+ * than the variant's (status-mismatch: the primary language's, when it gives one) or none while
+ * another page gives one, `httpStatus_<lang>` columns after `httpStatuses` give each page's own
+ * (`400/404` for several, empty for none or no row), so the CSV keeps what the JSON keeps; a catalog
+ * whose pages agree has no such columns.
  * Cells starting with = + - @, tab, CR or LF get a leading apostrophe, as OWASP advises against
  * CSV formula injection, so a spreadsheet shows them as text instead of running them: body cells
  * and header cells alike (a column errcat cannot map is named after the page's header).

@@ -43,8 +43,10 @@ describe('message and repeated-code findings a translator would agree with', () 
   it('reports of one code with many causes only identical rows (contradicting rows: test/compile/rules.test.ts)', () => {
     expect(found('duplicate-code')).toEqual([
       // D.1: three rows told apart by module or status are variants: no finding.
-      // D.2: two causes under one module and status ("Invalid tag key.", "Invalid tag value."), as
-      // VPC.1801 lists 21 under 资源标签: variants, no finding.
+      // D.2: two messages under one module and status ("Invalid tag key.", "Invalid tag value."), and
+      // no description column to say they are one cause: variants, no finding (VPC.1801 lists 21 such
+      // rows under 资源标签, each with a description of its own). Contradicting rows:
+      // test/compile/duplicate-code.test.ts.
       ['info', 'D.3', 'zh:19 zh:20', 'D.3 is listed 2 times in zh (1 identical repeat, kept once)'],
     ]);
     expect(compiled.report.divergences.filter((d) => d.errorCode === 'D.1')).toEqual([]);

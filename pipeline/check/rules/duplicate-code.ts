@@ -3,6 +3,7 @@ import type { SourceRow } from '../../normalize';
 import { collapseSpace } from '../../text';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { sharedRows, variantRows } from '../rule';
+import { foldTypography } from './message';
 
 /**
  * Rows of one code in one language. A code documented in several rows is the catalog's model (one
@@ -12,7 +13,8 @@ import { sharedRows, variantRows } from '../rule';
  * description) different messages contradict each other: a reader cannot tell which message the API
  * returns for it (warning). Rows whose causes differ are variants, even with the same module and
  * status (VPC.1801's 21 rows under 资源标签, "Invalid tag key." and "Invalid tag value."); so are
- * rows that differ in module or in status, and rows with no description to compare. Rows that one
+ * rows that differ in module or in status, and rows with no description to compare: none, or one
+ * that says there is none ("无", "None."). Rows that one
  * row of another language stands for (a variant group: AOM's en "The namespace or alarm name is
  * invalid, or the project ID is left blank." for three zh rows) are causes that language confirms,
  * reported by variant-group: no finding here either. Every row is kept.
@@ -58,23 +60,27 @@ export const duplicateCode: Rule = {
 };
 
 /**
- * Rows that give one cause: the same module, status and description (as written, spacing
- * collapsed), in page order. A row with no description names no cause to compare, and is in none.
+ * Rows that give one cause: the same module, status and description (descriptions compared as the
+ * message rules compare texts, typography aside), in page order. A row with no description names no
+ * cause to compare, and is in none.
  */
 function sameCause(rows: SourceRow[]): Array<[[string, string, string], SourceRow[]]> {
   const groups = new Map<string, [[string, string, string], SourceRow[]]>();
   for (const row of rows) {
     const description = collapseSpace(row.values.description);
-    if (description === '') continue;
+    if (NO_DESCRIPTION.has(foldTypography(description))) continue;
     const module = collapseSpace(row.values.module);
     const status = collapseSpace(row.values.httpStatus);
-    const key = JSON.stringify([module, status, description]);
+    const key = JSON.stringify([module, status, foldTypography(description)]);
     const group = groups.get(key);
     if (group) group[1].push(row);
     else groups.set(key, [[module, status, description], [row]]);
   }
   return [...groups.values()];
 }
+
+/** A description cell that says there is none: it names no cause (folded: lower case, no final stop). */
+const NO_DESCRIPTION = new Set(['', '无', '暂无', 'none', 'n/a', 'na', '-', '/']);
 
 /** The rows of a code that a row of another language stands for, together with others (see variant-group). */
 function coveredRows(context: RuleContext, code: string): Set<SourceRow> {
