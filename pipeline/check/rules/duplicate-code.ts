@@ -14,10 +14,10 @@ import { foldTypography } from './message';
  * returns for it (warning). Rows whose causes differ are variants, even with the same module and
  * status (VPC.1801's 21 rows under 资源标签, "Invalid tag key." and "Invalid tag value."); so are
  * rows that differ in module or in status, and rows with no description to compare: none, or one
- * that says there is none ("无", "None."). Rows that one
- * row of another language stands for (a variant group: AOM's en "The namespace or alarm name is
- * invalid, or the project ID is left blank." for three zh rows) are causes that language confirms,
- * reported by variant-group: no finding here either. Every row is kept.
+ * that says there is none ("无", "None."). Rows that one row of another language stands for (a
+ * variant group: AOM's en "The namespace or alarm name is invalid, or the project ID is left blank."
+ * for three zh rows) are causes that language confirms, reported by variant-group: no finding here
+ * either. Every row is kept.
  */
 export const duplicateCode: Rule = {
   id: 'duplicate-code',
@@ -68,10 +68,11 @@ function sameCause(rows: SourceRow[]): Array<[[string, string, string], SourceRo
   const groups = new Map<string, [[string, string, string], SourceRow[]]>();
   for (const row of rows) {
     const description = collapseSpace(row.values.description);
-    if (NO_DESCRIPTION.has(foldTypography(description))) continue;
+    const cause = foldTypography(description);
+    if (NO_DESCRIPTION.has(cause)) continue;
     const module = collapseSpace(row.values.module);
     const status = collapseSpace(row.values.httpStatus);
-    const key = JSON.stringify([module, status, foldTypography(description)]);
+    const key = JSON.stringify([module, status, cause]);
     const group = groups.get(key);
     if (group) group[1].push(row);
     else groups.set(key, [[module, status, description], [row]]);
