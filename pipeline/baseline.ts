@@ -10,6 +10,7 @@ import type { Baseline, BaselineEntry } from './generated/baseline';
 import type { Divergence } from './generated/divergences';
 import { toJson } from './emit/json';
 import { isJsonObject, parseJson, unknownKeyMessage } from './json-object';
+import baselineSchema from '../schema/baseline.schema.json';
 
 export type { Baseline, BaselineEntry };
 
@@ -22,8 +23,10 @@ export interface ReadBaseline extends Baseline {
   accepted: ReadBaselineEntry[];
 }
 
-const BASELINE_KEYS = ['catalog', 'accepted'];
-const ENTRY_KEYS = ['fingerprint', 'rule', 'errorCode', 'message'];
+// The keys are the schema's: it is the one definition of the file's shape (every entry key a string).
+const BASELINE_KEYS = Object.keys(baselineSchema.properties);
+const ENTRY_KEYS = Object.keys(baselineSchema.$defs.BaselineEntry.properties);
+const ENTRY_REQUIRED: readonly string[] = baselineSchema.$defs.BaselineEntry.required;
 const SHAPE = '{"catalog", "accepted": [{"fingerprint", "rule", "message"}, …]}';
 
 /**
@@ -45,10 +48,10 @@ export function loadBaseline(path: string | null, catalog: string): ReadBaseline
     const fail = (why: string) => new ErrcatError(path, lines[i]!, why);
     if (!isJsonObject(entry)) throw fail(`"${at}" must be an object {"fingerprint", "rule", "message"}; found ${jsonKind(entry)}`);
     for (const key of Object.keys(entry)) if (!ENTRY_KEYS.includes(key)) throw fail(unknownKey(key, ENTRY_KEYS, `${at}.`));
-    for (const key of ['fingerprint', 'rule', 'message'] as const) {
+    for (const key of ENTRY_KEYS) {
+      if (entry[key] === undefined && !ENTRY_REQUIRED.includes(key)) continue;
       if (typeof entry[key] !== 'string') throw fail(`"${at}.${key}" must be a string; found ${jsonKind(entry[key])}`);
     }
-    if (entry.errorCode !== undefined && typeof entry.errorCode !== 'string') throw fail(`"${at}.errorCode" must be a string; found ${jsonKind(entry.errorCode)}`);
     return { ...(entry as unknown as BaselineEntry), line: lines[i]! };
   });
   return { ...(data.catalog !== undefined ? { catalog: data.catalog as string } : {}), accepted };
