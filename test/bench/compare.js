@@ -48,6 +48,8 @@ if (!oldDir || !existsSync(launcher(oldDir)) || !existsSync(launcher(newDir))) {
 const PAIRS = Number(option('--pairs') ?? 21);
 const cli = { old: launcher(oldDir), new: launcher(newDir) };
 const work = mkdtempSync(join(tmpdir(), 'errcat-compare-'));
+// Removed however the run ends (a failed build throws), so no run leaves its inputs behind.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 // The CPU time (user + system) a run took, beside its wall time: on a machine others are using,
 // wall time counts the time the run waited for a core, CPU time much less so. The run reports it
@@ -140,4 +142,3 @@ if (linearity.length) {
   for (const l of linearity) lines.push(`| ${l.name} | ${fmt(l.old.ms4n)} | ${fmt(l.old.ratio, 1)} | ${fmt(l.new.ms4n)} | ${fmt(l.new.ratio, 1)} |`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
-rmSync(work, { recursive: true, force: true });

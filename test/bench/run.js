@@ -14,6 +14,8 @@ import { pathological, scaledEn, scaledZh, seedPages, seedsDir, writeNewestTree 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const errcat = join(root, 'pipeline', 'bin', 'errcat.cjs');
 const work = mkdtempSync(join(tmpdir(), 'errcat-bench-'));
+// Removed however the run ends (a failed build throws), so no run leaves its inputs behind.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const quick = process.argv.includes('--quick'); // ×1 and ×10 only, fewer runs: for trying things out
 
 const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
@@ -243,4 +245,3 @@ process.stdout.write(`${lines.join('\n')}\n`);
 const resultsDir = join(root, 'test', 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, machine, floor, rows, startup, many, linearity, targets, notes }, null, 2)}\n`);
-rmSync(work, { recursive: true, force: true });

@@ -29,6 +29,8 @@ if (!existsSync(join(corpus, 'manifest.tsv'))) {
   process.exit(0);
 }
 const work = mkdtempSync(join(tmpdir(), 'errcat-same-'));
+// Removed however the run ends (a failed build throws), so no run leaves its inputs behind.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const run = (side, args) => spawnSync(process.execPath, [cli[side], ...args], { maxBuffer: 1 << 30 });
 const differ = [];
 
@@ -67,7 +69,6 @@ for (const file of manifest) {
   else differ.push(`rows: ${file}`);
 }
 process.stdout.write(`errcat rows on ${manifest.length} corpus pages: ${same} the same (stdout, stderr, status)\n`);
-rmSync(work, { recursive: true, force: true });
 if (differ.length) {
   process.stdout.write(`DIFFERENT:\n${differ.map((d) => `  ${d}`).join('\n')}\n`);
   process.exit(1);
