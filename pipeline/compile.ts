@@ -17,6 +17,7 @@ import { emitReport } from './emit/report';
 import { emitTypeScript } from './emit/typescript';
 import type { Catalog } from './generated/catalog';
 import type { DivergenceReport } from './generated/divergences';
+import type { ReadNote } from './generated/rows';
 import { matchesCodePattern, merge } from './merge';
 import { normalizePage, type NormalizedPage, type SourceRow } from './normalize';
 import { columnSettings } from './normalize/columns';
@@ -30,7 +31,8 @@ export interface PageSummary {
   tables: number;
   codeTables: number;
   rows: number;
-  notes: number;
+  /** What the reader noted about the page's text (a pipe row cut or padded to its header's width, …). */
+  notes: ReadNote[];
   skipped: NormalizedPage['skipped'];
 }
 
@@ -52,14 +54,16 @@ export interface CompiledCatalog {
 
 /**
  * Non-empty body cells (spans filled in): read = kept + in rows left out + in columns set to
- * "ignore" + dropped. Kept and left out are counted from what the rows hold, read from the tables,
- * so dropped is a cell no row holds: zero unless a stage loses data.
+ * "ignore" + beyond a pipe row's header (long-row reports them) + dropped. Kept and left out are
+ * counted from what the rows hold, read from the tables, so dropped is a cell no row holds: zero
+ * unless a stage loses data.
  */
 export interface CellAccounting {
   read: number;
   kept: number;
   inRowsLeftOut: number;
   ignored: number;
+  beyondHeader: number;
   dropped: number;
 }
 
@@ -91,7 +95,7 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
       tables: doc.tables.length,
       codeTables: doc.tables.length - result.skipped.length,
       rows: result.rows.length,
-      notes: doc.notes?.length ?? 0,
+      notes: doc.notes ?? [],
       skipped: result.skipped,
     });
     return result;
@@ -121,7 +125,8 @@ export function compileCatalog(spec: CatalogSpec, options: CompileOptions = {}):
   for (const row of excludedRows) inRowsLeftOut += row.keptCells ?? 0;
   const read = normalized.reduce((n, p) => n + p.cells.read, 0);
   const ignored = normalized.reduce((n, p) => n + p.cells.ignored, 0);
-  const cells: CellAccounting = { read, kept: keptCells, inRowsLeftOut, ignored, dropped: read - keptCells - inRowsLeftOut - ignored };
+  const beyondHeader = normalized.reduce((n, p) => n + p.cells.beyondHeader, 0);
+  const cells: CellAccounting = { read, kept: keptCells, inRowsLeftOut, ignored, beyondHeader, dropped: read - keptCells - inRowsLeftOut - ignored - beyondHeader };
 
   return {
     spec,

@@ -14,6 +14,7 @@ import { duplicateCode } from './rules/duplicate-code';
 import { emptyField } from './rules/empty-field';
 import { invalidCode } from './rules/invalid-code';
 import { invalidStatus } from './rules/invalid-status';
+import { longRow } from './rules/long-row';
 import { messageMismatch, messagePunctuation } from './rules/message';
 import { missingLanguage } from './rules/missing-language';
 import { shortRow } from './rules/short-row';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   invalidStatus,
   codeWhitespace,
   shortRow,
+  longRow,
   unmappedColumn,
 ];
 

@@ -51,9 +51,12 @@ export async function runBuild(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Rounded down, so 99.96% never reads as 100%; a dropped cell lowers it, even when every row was kept. */
+/**
+ * Rounded down, so 99.96% never reads as 100%; a dropped cell, or one beyond its row's header, lowers
+ * it, even when every row was kept.
+ */
 function keptPercent(kept: number, read: number, cells: CompiledCatalog['accounting']['cells']): string {
-  const share = Math.min(read === 0 ? 1 : kept / read, cells.read === 0 ? 1 : 1 - cells.dropped / cells.read);
+  const share = Math.min(read === 0 ? 1 : kept / read, cells.read === 0 ? 1 : 1 - (cells.dropped + cells.beyondHeader) / cells.read);
   if (share === 1) return '100%';
   return `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;
 }
@@ -65,8 +68,9 @@ export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: 
     for (const page of c.pages) {
       lines.push(`  ${page.lang}  ${terminalText(page.file)}: ${page.codeTables} error-code table${page.codeTables === 1 ? '' : 's'}, ${page.rows} rows` +
         (page.tables > page.codeTables ? ` (${page.tables - page.codeTables} other table${page.tables - page.codeTables === 1 ? '' : 's'} skipped)` : '') +
-        (page.notes > 0 ? `, ${page.notes} reader note${page.notes === 1 ? '' : 's'}` : ''));
+        (page.notes.length > 0 ? `, ${page.notes.length} reader note${page.notes.length === 1 ? '' : 's'}` : ''));
       if (verbose) for (const t of page.skipped) lines.push(`      skipped table at line ${t.line}: ${terminalText(t.header.join(' | '))}`);
+      if (verbose) for (const n of page.notes) lines.push(`      note at line ${n.line}: ${terminalText(n.message)}`);
     }
     const left = Object.entries(c.accounting.excluded);
     const leftCount = left.reduce((n, [, k]) => n + k, 0);
@@ -78,6 +82,7 @@ export function buildSummary(compiled: CompiledCatalog[], out: string, verbose: 
     lines.push(`  ${cells.read} cells read = ${cells.kept} kept` +
       (cells.inRowsLeftOut > 0 ? ` + ${cells.inRowsLeftOut} in rows left out` : '') +
       (cells.ignored > 0 ? ` + ${cells.ignored} in ignored columns` : '') +
+      (cells.beyondHeader > 0 ? ` + ${cells.beyondHeader} beyond their row's header (long-row)` : '') +
       (cells.dropped !== 0 ? ` + ${cells.dropped} dropped` : ''));
     const counts = RULES.filter((r) => c.report.counts[r.id]).map((r) => {
       const found = c.report.divergences.filter((d) => d.rule === r.id);

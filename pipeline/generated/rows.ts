@@ -55,6 +55,12 @@ export interface TableRow {
    * Cells the source row lacked; GFM renders them as empty cells at the end of the row.
    */
   missingCells?: number;
+  /**
+   * Text of the cells a pipe row has after its header's last column (a `|` in a cell not written as `\|` splits it): GFM does not render them, and they are not read into the catalog; kept here so the long-row check can report them.
+   *
+   * @minItems 1
+   */
+  extraCells?: [string, ...string[]];
 }
 /**
  * This interface was referenced by `RowsDocument`'s JSON-Schema

@@ -25,6 +25,8 @@ export interface SourceRow {
   keptCells?: number;
   /** Cells a short pipe row lacked at its start, taken from the row above (see {@link realignShortRow}). */
   borrowedCells?: number;
+  /** Non-empty text a pipe row has after its header's last column: on the page, not in the catalog (long-row). */
+  beyondHeader?: string[];
 }
 
 export interface SkippedTable {
@@ -51,8 +53,11 @@ export interface NormalizedPage {
   /** Tables without an error-code column (error-body parameter tables and the like). */
   skipped: SkippedTable[];
   unmapped: UnmappedColumn[];
-  /** Non-empty body cells of the error-code tables, spans filled in; `ignored` of them in columns set to "ignore". */
-  cells: { read: number; ignored: number };
+  /**
+   * Non-empty body cells of the error-code tables, spans filled in; `ignored` of them in columns set
+   * to "ignore", `beyondHeader` after a pipe row's last column (not read into any field).
+   */
+  cells: { read: number; ignored: number; beyondHeader: number };
 }
 
 export interface NormalizeOptions {
@@ -66,7 +71,7 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
   const rows: SourceRow[] = [];
   const skipped: SkippedTable[] = [];
   const unmapped: UnmappedColumn[] = [];
-  const cells = { read: 0, ignored: 0 };
+  const cells = { read: 0, ignored: 0, beyondHeader: 0 };
   let codeTables = 0;
   const budget = new CellBudget(doc);
   for (const table of doc.tables) {
@@ -144,6 +149,12 @@ export function normalizePage(doc: RowsDocument, options: NormalizeOptions = {})
       const source: SourceRow = { lang: doc.lang, file: doc.file, line: row.line, rawCode, values, keptCells };
       if (extra) source.extra = extra;
       if (borrowedCells) source.borrowedCells = borrowedCells;
+      const beyond = row.extraCells?.filter((text) => text !== '');
+      if (beyond !== undefined && beyond.length > 0) {
+        source.beyondHeader = beyond;
+        cells.read += beyond.length;
+        cells.beyondHeader += beyond.length;
+      }
       rows.push(source);
     }
   }

@@ -35,7 +35,7 @@ describe('bad settings: exit 2, naming errcat.json and the key', () => {
     [
       'an unknown rule id in severity',
       { catalogs: [cci({ severity: { 'duplicate-codes': 'warning' } })] },
-      'errcat.json: unknown rule id "duplicate-codes" at "catalogs[0].severity.duplicate-codes" (did you mean "duplicate-code"?); expected one of missing-language, status-mismatch, variant-mismatch, variant-group, message-mismatch, message-punctuation, value-mismatch, value-missing, duplicate-code, invalid-code, status-in-code, empty-field, invalid-status, code-whitespace, short-row, unmapped-column',
+      'errcat.json: unknown rule id "duplicate-codes" at "catalogs[0].severity.duplicate-codes" (did you mean "duplicate-code"?); expected one of missing-language, status-mismatch, variant-mismatch, variant-group, message-mismatch, message-punctuation, value-mismatch, value-missing, duplicate-code, invalid-code, status-in-code, empty-field, invalid-status, code-whitespace, short-row, long-row, unmapped-column',
     ],
     [
       'an unknown catalog setting',

@@ -91,7 +91,7 @@ describe('column mapping', () => {
       'column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in catalog.json "columns")',
     ]);
     // 8 non-empty cells in the first row, 4 in the second: every one is in the catalog.
-    expect(kept.accounting.cells).toEqual({ read: 12, kept: 12, inRowsLeftOut: 0, ignored: 0, dropped: 0 });
+    expect(kept.accounting.cells).toEqual({ read: 12, kept: 12, inRowsLeftOut: 0, ignored: 0, beyondHeader: 0, dropped: 0 });
   });
 
   it('numbers a repeated header past keys other columns already use', () => {
@@ -101,7 +101,7 @@ describe('column mapping', () => {
 
   it('counts the cells of an ignored column as ignored, not dropped', () => {
     const ignored = compileOne('unknown-column.md', 'ignore-remarks.json');
-    expect(ignored.accounting.cells).toEqual({ read: 4, kept: 3, inRowsLeftOut: 0, ignored: 1, dropped: 0 });
+    expect(ignored.accounting.cells).toEqual({ read: 4, kept: 3, inRowsLeftOut: 0, ignored: 1, beyondHeader: 0, dropped: 0 });
   });
 
   it('maps extra headers from catalog.json', () => {

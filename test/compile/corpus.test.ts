@@ -146,7 +146,7 @@ describe.skipIf(!hasCorpus)("every service's newest pages, both languages, with 
       const { read: rowsRead, kept: rowsKept, excluded, cells } = compiled.accounting;
       const left = Object.values(excluded).reduce((a, b) => a + b, 0);
       if (rowsRead !== rowsKept + left) failures.push(`${service}: ${rowsRead} rows read but ${rowsKept} kept + ${left} left out`);
-      if (cells.dropped !== 0) failures.push(`${service}: ${cells.read} cells read = ${cells.kept} kept + ${cells.inRowsLeftOut} in rows left out + ${cells.ignored} ignored + ${cells.dropped} dropped`);
+      if (cells.dropped !== 0) failures.push(`${service}: ${cells.read} cells read = ${cells.kept} kept + ${cells.inRowsLeftOut} in rows left out + ${cells.ignored} ignored + ${cells.beyondHeader} beyond their row's header + ${cells.dropped} dropped`);
       // Every bilingual pair keeps ≥ 99.5% of its rows; a one-language page may lose a note row.
       if (pages.length > 1 && compiled.accounting.kept / compiled.accounting.read < 0.995) {
         failures.push(`${service}: only ${compiled.accounting.kept} of ${compiled.accounting.read} rows kept`);

@@ -65,6 +65,6 @@ describe('__proto__, constructor and toString as data', () => {
     expect(mapped.catalog.entries[0]!.texts.zh).toMatchObject({ description: '一', measure: '原型' });
     expect(Object.keys(mapped.catalog.entries[0]!.texts.zh!.extra!)).toEqual(['备注', '备注 (2)', '描述 (2)', '描述 (3)']);
     // The constructor column's two cells are ignored, as set; nothing is dropped.
-    expect(mapped.accounting.cells).toEqual({ read: 12, kept: 10, inRowsLeftOut: 0, ignored: 2, dropped: 0 });
+    expect(mapped.accounting.cells).toEqual({ read: 12, kept: 10, inRowsLeftOut: 0, ignored: 2, beyondHeader: 0, dropped: 0 });
   });
 });

@@ -67,7 +67,7 @@ describe('divergence rules on a fixture that triggers each once', () => {
       kept: 24,
       excluded: { 'invalid-code': 2, 'empty-field': 1 },
       // 78 non-empty zh cells + 55 en; the three rows left out hold 5 + 5 + 4 of them.
-      cells: { read: 133, kept: 119, inRowsLeftOut: 14, ignored: 0, dropped: 0 },
+      cells: { read: 133, kept: 119, inRowsLeftOut: 14, ignored: 0, beyondHeader: 0, dropped: 0 },
     });
     expect(compiled.catalog.entries.map((e) => e.errorCode)).toEqual([
       'T.01.400001', 'T.01.400002', 'T.01.400003', 'T.01.400004', 'T.01.400005', 'T.01.400006',

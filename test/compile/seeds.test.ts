@@ -50,7 +50,7 @@ describe('the CCI catalog compiled from the seeds', () => {
 
   it('accounts for every row: 110 + 112 read, all kept', () => {
     // Every row has its 5 cells filled: 110 × 5 + 112 × 5.
-    expect(compiled.accounting).toEqual({ read: 222, kept: 222, excluded: {}, cells: { read: 1110, kept: 1110, inRowsLeftOut: 0, ignored: 0, dropped: 0 } });
+    expect(compiled.accounting).toEqual({ read: 222, kept: 222, excluded: {}, cells: { read: 1110, kept: 1110, inRowsLeftOut: 0, ignored: 0, beyondHeader: 0, dropped: 0 } });
   });
 
   it('compiles to byte-identical artifacts every time, LF only, no timestamps', () => {

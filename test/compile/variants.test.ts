@@ -53,7 +53,7 @@ describe('a code documented in several rows keeps every row as a variant', () =>
       ['code-whitespace', 'info', 'Request-URITooLarge', 'zh:11'],
     ]);
     // 54 non-empty zh cells + 38 en; the range row left out holds 6.
-    expect(compiled.accounting).toEqual({ read: 16, kept: 15, excluded: { 'invalid-code': 1 }, cells: { read: 92, kept: 86, inRowsLeftOut: 6, ignored: 0, dropped: 0 } });
+    expect(compiled.accounting).toEqual({ read: 16, kept: 15, excluded: { 'invalid-code': 1 }, cells: { read: 92, kept: 86, inRowsLeftOut: 6, ignored: 0, beyondHeader: 0, dropped: 0 } });
   });
 
   it('explain() picks the variant whose message the error body carries', async () => {

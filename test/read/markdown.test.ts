@@ -40,6 +40,9 @@ describe('Markdown reader', () => {
       { text: '404', rowSpan: 1, colSpan: 1 }, { text: 'P.2', rowSpan: 1, colSpan: 1 }, { text: '', rowSpan: 1, colSpan: 1 },
     ] });
     expect(rows[3]!.cells.map((c) => c.text)).toEqual(['500', 'P.3', 'x']);
+    // Line 34 is `|500|P.3|x|extra|`: the cell after the header's width stays on the row, to be reported.
+    expect(rows[3]!.extraCells).toEqual(['extra']);
+    expect(rows[2]!.extraCells).toBeUndefined();
     expect(doc.notes).toEqual([
       { line: 33, message: 'row has 2 cells, the header 3; empty cells added at the end, as GFM renders them' },
       { line: 34, message: 'row has 4 cells, the header 3; the extra cells are ignored, as GFM renders them' },

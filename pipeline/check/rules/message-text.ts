@@ -145,7 +145,8 @@ function span(text: string, tokens: Token[], from: number, to: number): string {
   return clip(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
 }
 
-function clip(text: string): string {
+/** A text on one line, cut to {@link MAX_SPAN} characters with an ellipsis: for quoting page text in a message. */
+export function clip(text: string): string {
   const chars = [...text.replace(/\s+/g, ' ')];
   return chars.length > MAX_SPAN ? `${chars.slice(0, MAX_SPAN - 1).join('')}\u2026` : chars.join('');
 }

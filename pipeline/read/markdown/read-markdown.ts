@@ -174,6 +174,8 @@ function toTableRow(line: number, texts: string[], width: number, notes: ReadNot
   const result: TableRow = { line, cells };
   if (texts.length > width) {
     notes.push({ line, message: `row has ${texts.length} cells, the header ${width}; the extra cells are ignored, as GFM renders them` });
+    // Kept on the row, not only in the note: text there is text the catalog lacks (long-row).
+    result.extraCells = texts.slice(width) as [string, ...string[]];
   }
   if (cells.length < width) {
     notes.push({ line, message: `row has ${cells.length} cells, the header ${width}; empty cells added at the end, as GFM renders them` });
