@@ -28,6 +28,8 @@ export const CHECK_SARIF_RULES: readonly SarifRule[] = [
 export interface CheckOutcome {
   out: string;
   outdated: OutputDifference[];
+  /** What brings the output up to date (a build, or what a build would refuse). */
+  remedy: string;
   verdicts: Array<{ catalog: string; baseline: string | null; stale: ReadBaselineEntry[] }>;
   compiled: CompiledCatalog[];
   /** Each catalog's accepted fingerprints. */
@@ -44,7 +46,7 @@ export function checkFindings(o: CheckOutcome): SarifFinding[] {
     findings.push({
       ruleId: OUTPUT_OUT_OF_DATE,
       level: 'error',
-      message: `${file} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${o.out}/`,
+      message: `${file} is ${d.kind === 'differs' ? 'out of date' : d.kind}; ${o.remedy}`,
       fingerprint: fingerprint([OUTPUT_OUT_OF_DATE, file]),
       places: [{ file }],
     });

@@ -5,7 +5,9 @@ import { sharedArtifacts } from '../compile';
 import { annotation } from '../emit/github';
 import { terminalJson, terminalText } from '../escape';
 import type { Divergence, Severity } from '../generated/divergences';
+import { isErrcatError } from '../errors';
 import { compareArtifacts, type OutputDifference } from '../output';
+import { inspectOutput } from '../output-manifest';
 import { oneOf, parseCommandArgs, UsageError } from './args';
 import { writeStderr, writeStdout } from './stdio';
 import { catalogOptionHelp, catalogOptionSpec, compileAll, noteOnStderr, openWorkspace } from './catalogs';
@@ -87,6 +89,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const artifacts = sharedArtifacts();
   for (const c of compiled) artifacts.addAll(c.artifacts);
   const outdated = compareArtifacts(out, artifacts, explicit ? [...specs.map((s) => s.name), 'catalog.schema.json'] : undefined);
+  const remedy = outdated.length > 0 ? buildRemedy(out, artifacts.keys()) : '';
 
   const atOrAbove = (d: Divergence) => failOn === 'never' || SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
   const updates: string[] = [];
@@ -131,23 +134,37 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (updates.length > 0) (format === 'text' ? writeStdout : writeStderr)(`${updates.map(terminalText).join('\n')}\n`);
   if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
   else if (format === 'sarif') {
-    const findings = checkFindings({ out, outdated, verdicts, compiled, acceptedBy, versions, rev: values.base, settingsFile: workspace.project?.settingsFile ?? null });
+    const findings = checkFindings({ out, outdated, remedy, verdicts, compiled, acceptedBy, versions, rev: values.base, settingsFile: workspace.project?.settingsFile ?? null });
     write(terminalJson(sarifLog({ category: 'errcat/check/', version: ERRCAT_VERSION, rules: CHECK_SARIF_RULES, findings, inRepository: repositoryPaths(workspace.root) })));
   } else if (format === 'github') {
-    write(githubAnnotations(out, outdated, verdicts, repositoryPaths(workspace.root)));
+    write(githubAnnotations(out, outdated, remedy, verdicts, repositoryPaths(workspace.root)));
     for (const v of lowVersions) write(annotation('error', { title: 'errcat version' }, `${describeStatus(v, values.base!)}; run errcat version --base ${values.base} --write`));
   } else {
-    write(textReport(out, failOn, outdated, verdicts));
+    write(textReport(out, failOn, outdated, remedy, verdicts));
     for (const v of versions) write(`${describeStatus(v, values.base!)}${v.ok ? '' : `; run errcat version --base ${values.base} --write`}\n`);
   }
   return ok ? 0 : 1;
 }
 
-function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], verdicts: CatalogVerdict[]): string {
+/**
+ * What brings `out` up to date: a build, unless the folder holds something errcat did not write,
+ * which a build refuses to replace (then what it would say, which names the file and what to do).
+ */
+function buildRemedy(out: string, artifactPaths: Iterable<string>): string {
+  try {
+    inspectOutput(out, artifactPaths);
+    return `run errcat build and commit ${out}/`;
+  } catch (error) {
+    if (isErrcatError(error)) return `errcat build refuses until that is mended: ${error.format()}`;
+    throw error;
+  }
+}
+
+function textReport(out: string, failOn: FailOn, outdated: OutputDifference[], remedy: string, verdicts: CatalogVerdict[]): string {
   const lines: string[] = [];
   if (outdated.length === 0) lines.push(`errcat check: ${out}/ is up to date`);
   else {
-    lines.push(`errcat check: ${out}/ is out of date with the sources (run errcat build):`);
+    lines.push(`errcat check: ${out}/ is out of date with the sources (${terminalText(remedy)}):`);
     for (const d of outdated) lines.push(`  ${d.kind.padEnd(10)} ${out}/${d.path}`);
   }
   for (const v of verdicts) {
@@ -172,10 +189,10 @@ function entryPlace(baseline: string, entry: ReadBaselineEntry): string {
 }
 
 /** GitHub workflow commands: one annotation per problem, on the page line where it is. */
-function githubAnnotations(out: string, outdated: OutputDifference[], verdicts: CatalogVerdict[], inRepository: (file: string) => string): string {
+function githubAnnotations(out: string, outdated: OutputDifference[], remedy: string, verdicts: CatalogVerdict[], inRepository: (file: string) => string): string {
   const lines: string[] = [];
   for (const d of outdated) {
-    lines.push(annotation('error', { file: inRepository(`${out}/${d.path}`), title: 'errcat check' }, `${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; run errcat build and commit ${out}/`));
+    lines.push(annotation('error', { file: inRepository(`${out}/${d.path}`), title: 'errcat check' }, `${out}/${d.path} is ${d.kind === 'differs' ? 'out of date' : d.kind}; ${remedy}`));
   }
   for (const v of verdicts) {
     for (const d of v.failing) {

@@ -90,6 +90,7 @@ describe('errcat check', () => {
     const { status, stdout } = errcat(['check'], work);
     expect(status).toBe(1);
     expect(stdout).toContain('differs    dist/cci/catalog.csv');
+    expect(stdout).toContain('errcat check: dist/ is out of date with the sources (run errcat build and commit dist/):\n');
   });
 
   it('names missing and unexpected files', () => {
@@ -99,6 +100,12 @@ describe('errcat check', () => {
     expect(status).toBe(1);
     expect(stdout).toContain('missing    dist/cci/divergences.md');
     expect(stdout).toContain('unexpected dist/cci/stray.txt');
+    // A build would refuse to replace a file it did not write: check says so, not "run errcat build".
+    expect(stdout).toContain(
+      'errcat check: dist/ is out of date with the sources (errcat build refuses until that is mended: dist/cci/stray.txt: was not written by errcat ' +
+        '(.errcat-output does not list it); errcat never deletes or replaces what it did not write: move it out of dist, or build into another folder with --out):\n',
+    );
+    expect(errcat(['build'], work)).toMatchObject({ status: 2, stderr: expect.stringContaining('dist/cci/stray.txt: was not written by errcat') });
   });
 
   it('fails on divergences the baseline does not accept, with file:line', () => {
