@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { projectOut } from '../project';
 import { requireProject } from './catalogs';
 import { ErrcatError } from '../errors';
+import { closest } from '../language';
 import { terminalJson, terminalLineStart, terminalText as shown } from '../escape';
 import { readBuiltCatalog } from '../built-catalog';
 import type { Catalog, CatalogEntry, Variant } from '../generated/catalog';
@@ -46,6 +47,11 @@ export async function runLookup(argv: string[]): Promise<number> {
   const names = existsSync(out) ? readdirSync(out).filter((n) => existsSync(join(out, n, 'catalog.json'))).sort() : [];
   const catalogs = values.catalog ? names.filter((n) => n === values.catalog) : names;
   if (catalogs.length === 0) {
+    if (values.catalog && names.length > 0) {
+      // Others were built: a build would not make this one, so name those (and the nearest).
+      const guess = closest(values.catalog, names);
+      throw new ErrcatError(out, 0, `no built catalog "${values.catalog}"${guess ? ` (did you mean "${guess}"?)` : ''}; built: ${names.join(', ')}`);
+    }
     throw new ErrcatError(out, 0, values.catalog ? `no built catalog "${values.catalog}"; run errcat build` : 'no built catalog; run errcat build');
   }
   const nearly: string[] = [];

@@ -230,4 +230,10 @@ describe('errcat lookup', () => {
   it('exits 1 for an unknown code', () => {
     expect(errcat(['lookup', 'CCI.99.000000'], work)).toMatchObject({ status: 1, stderr: 'errcat lookup: CCI.99.000000 is not in cci\n' });
   });
+
+  it('names the catalogs built when --catalog names none of them (a build would not make it)', () => {
+    expect(errcat(['lookup', 'CCI.02.409101', '--catalog', 'ccj'], work)).toMatchObject({ status: 2, stderr: 'dist: no built catalog "ccj" (did you mean "cci"?); built: cci\n' });
+    rmSync(join(work, 'dist'), { recursive: true });
+    expect(errcat(['lookup', 'CCI.02.409101', '--catalog', 'cci'], work)).toMatchObject({ status: 2, stderr: 'dist: no built catalog "cci"; run errcat build\n' });
+  });
 });
