@@ -169,6 +169,6 @@ export function pageLanguage(file: string, explicit?: string): string {
   if (explicit !== undefined) return languageTag(explicit, file);
   const lang = languageOf(file);
   const checked = lang === 'und' ? undefined : checkLanguageTag(lang);
-  if (!checked || 'why' in checked) throw new ErrcatError(file, 0, 'cannot tell the page\'s language from its name or folder; name it zh.md / en.rst, or give the language (--lang LANG, --source LANG=PATH)');
+  if (!checked || 'why' in checked) throw new ErrcatError(file, 0, 'cannot tell the page\'s language from its name or folder; name it zh.md / en.rst (or put it in a folder named for its language, zh/page.md), or give its language: --source LANG=PATH to build, check and init, --lang LANG to rows and diff');
   return checked.tag;
 }

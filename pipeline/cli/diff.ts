@@ -39,7 +39,8 @@ may now lag behind); counted apart, it never raises the version bump.
 A code's variants pair by what they say, so reordered rows are no change; nor is a change
 of form alone (a table rewritten, columns reordered, lines rewrapped, anchors).
 The summary (and "bump" in json) gives the semantic-version step the changes call for:
-major (something breaking), minor (only additions), patch (text edits) or none.
+major (something breaking), minor (only additions), patch (text edits, and removals
+that keep every code: a variant, a language's text, a field) or none.
 
 Options:
   --lang LANG      a single page's language (repeat for NEW's when it differs)

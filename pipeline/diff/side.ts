@@ -62,7 +62,13 @@ function gitSpecs(spec: string, options: PageSideOptions = {}): CatalogSpec[] {
   const commit = verified.status === 0 ? verified.stdout.toString().trim() : '';
   if (!commit) throw new ErrcatError(spec, 0, `unknown revision "${rev}" in ${root}`);
   const type = spawnSync('git', ['-C', root, 'cat-file', '-t', `${commit}:${path}`]).stdout?.toString().trim();
-  if (type !== 'tree' && type !== 'blob') throw new ErrcatError(spec, 0, `${path} does not exist at ${rev}`);
+  if (type !== 'tree' && type !== 'blob') {
+    const hint =
+      colon >= 0
+        ? "PATH is relative to the repository's root, not to the current folder"
+        : `git:REV alone reads sources/ at the repository's root; a project set up with errcat.json is compared as of REV with errcat diff --base ${rev}`;
+    throw new ErrcatError(spec, 0, `${path} does not exist at ${rev} (${hint})`);
+  }
   const show = (p: string) => `${rev}:${p}`;
   const read = (p: string) => new Uint8Array(git(['-C', root, 'cat-file', 'blob', `${commit}:${p}`], show(p)));
   if (type === 'blob') return [singlePage(path, options, read(path), show(path))];

@@ -141,6 +141,17 @@ describe('git sides', () => {
     git('commit', '-qam', 'two');
     expect(JSON.parse(errcat(['diff', 'git:HEAD~1', 'git:HEAD:sources/cci', '--format', 'json'], repo).stdout).counts).toEqual({ 'status-changed': 1 });
     expect(errcat(['diff', 'git:nope', 'sources'], repo)).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown revision "nope"') });
+    // A path that is not there says from where it was taken; git:REV alone, what it read and what else to run.
+    expect(errcat(['diff', 'git:HEAD:cci/zh.md', 'zh.md'], join(repo, 'sources', 'cci'))).toMatchObject({
+      status: 2,
+      stderr: "git:HEAD:cci/zh.md: cci/zh.md does not exist at HEAD (PATH is relative to the repository's root, not to the current folder)\n",
+    });
+    rmSync(join(repo, 'sources'), { recursive: true });
+    git('commit', '-qam', 'three: the pages moved out of sources/');
+    expect(errcat(['diff', 'git:HEAD', 'git:HEAD~1'], repo)).toMatchObject({
+      status: 2,
+      stderr: "git:HEAD: sources does not exist at HEAD (git:REV alone reads sources/ at the repository's root; a project set up with errcat.json is compared as of REV with errcat diff --base HEAD)\n",
+    });
   });
 });
 
