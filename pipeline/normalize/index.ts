@@ -301,7 +301,8 @@ const STATUS_LIST_SEPARATOR = spacedAround('[/,;\\uff0c\\u3001\\uff1b|]|\\bor\\b
 
 /**
  * An HTTP status cell as its statuses: `409`, `403 Forbidden` (with its reason phrase), or several
- * (`400/404`, `400, 404`, `400 或 404`). Null when the cell is not made of statuses alone.
+ * (`400/404`, `400, 404`, `400 或 404`, or one per line or paragraph of the cell). Null when the
+ * cell is not made of statuses alone.
  */
 export function parseStatuses(text: string | undefined): number[] | null {
   const trimmed = (text ?? '').trim();
@@ -309,11 +310,15 @@ export function parseStatuses(text: string | undefined): number[] | null {
   const single = STATUS.exec(trimmed);
   if (single) return [Number(single[1])];
   const statuses: number[] = [];
-  for (const part of trimmed.split(STATUS_LIST_SEPARATOR)) {
-    const m = STATUS.exec(part);
-    if (!m) return null;
-    const status = Number(m[1]);
-    if (!statuses.includes(status)) statuses.push(status);
+  // Lines by a plain split (a pattern around line breaks would rescan long runs of spaces).
+  for (const line of trimmed.split('\n')) {
+    if (line.trim() === '') continue;
+    for (const part of line.split(STATUS_LIST_SEPARATOR)) {
+      const m = STATUS.exec(part.trim());
+      if (!m) return null;
+      const status = Number(m[1]);
+      if (!statuses.includes(status)) statuses.push(status);
+    }
   }
   return statuses;
 }
