@@ -310,11 +310,13 @@ export function parseStatuses(text: string | undefined): number[] | null {
   const single = STATUS.exec(trimmed);
   if (single) return [Number(single[1])];
   const statuses: number[] = [];
-  // Lines by a plain split (a pattern around line breaks would rescan long runs of spaces).
-  for (const line of trimmed.split('\n')) {
-    if (line.trim() === '') continue;
-    for (const part of line.split(STATUS_LIST_SEPARATOR)) {
-      const m = STATUS.exec(part.trim());
+  for (const part of trimmed.split(STATUS_LIST_SEPARATOR)) {
+    if (part.trim() === '') return null;
+    // A part with no separator may still hold one status per line or paragraph; lines by a plain
+    // split (a pattern around line breaks would rescan long runs of spaces).
+    for (const line of part.split('\n')) {
+      if (line.trim() === '') continue;
+      const m = STATUS.exec(line.trim());
       if (!m) return null;
       const status = Number(m[1]);
       if (!statuses.includes(status)) statuses.push(status);

@@ -99,6 +99,8 @@ describe('status cells and code cells as real pages write them', () => {
     ['400 或 404', [400, 404]], ['400 or 404', [400, 404]], ['404/500', [404, 500]], ['4xx', null], ['', null], ['400/abc', null],
     // One per paragraph, as eip's zh page of 2021-11-29 writes VPC.0304's (<p>500</p><p>409</p>).
     ['500\n\n409', [500, 409]], ['400\n404/500', [400, 404, 500]], ['403\nForbidden', [403]], ['400\n4xx', null],
+    // A list that breaks after its separator (a wrapped grid cell) is the same list; a separator with nothing after it is no list.
+    ['400 /\n404', [400, 404]], ['400,\n404', [400, 404]], ['400 或\n404', [400, 404]], ['400 Bad Request\n404 Not Found', [400, 404]], ['400/', null], ['400/\n', null],
   ])('status %j → %j', (cell, statuses) => {
     expect(parseStatuses(cell)).toEqual(statuses);
   });
