@@ -71,6 +71,19 @@ export function sharedRows(context: RuleContext, code: string): ReadonlySet<Sour
 
 const sharedRowsMade = new WeakMap<RuleContext, Map<string, Set<SourceRow>>>();
 
+/**
+ * The code a row stands under in the catalog, or undefined for a row left out (no code, or a cell
+ * that is no code): a finding on such a row names no entry, as empty-field's and invalid-code's do.
+ */
+export function catalogCode(context: RuleContext, row: SourceRow): string | undefined {
+  let leftOut = leftOutMade.get(context);
+  if (!leftOut) leftOutMade.set(context, (leftOut = new Set(context.merged.unmergeable)));
+  const code = row.values.errorCode ?? '';
+  return code !== '' && !leftOut.has(row) ? code : undefined;
+}
+
+const leftOutMade = new WeakMap<RuleContext, Set<SourceRow>>();
+
 /** The first row of each language for a code, in catalog language order. */
 export function firstRows(context: RuleContext, code: string): SourceRow[] {
   const langs = context.merged.byCode.get(code)!;

@@ -4,9 +4,9 @@
  * reports it, the cell accounting counts it, and `build --verbose` lists the reader's note. The page
  * is written here; every expectation is worked out by hand from its lines.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../pipeline/compile';
 import { explicitCatalog } from '../../pipeline/sources';
@@ -27,6 +27,22 @@ writeFileSync(
     '',
   ].join('\n'),
 );
+// Long rows that are left out: one without a code (empty-field), one whose code cell is two codes (invalid-code).
+const leftOut = join(work, 'left-out', 'zh.md');
+mkdirSync(dirname(leftOut));
+writeFileSync(
+  leftOut,
+  [
+    '# 错误码', // 1
+    '',
+    '|状态码|错误码|错误信息|描述|处理措施|', // 3
+    '|--|--|--|--|--|',
+    '|400|T.0001|参数错误|请求参数不合法|检查参数|', // 5
+    '|400||无码|描述|处理|多余|', // 6: no code, one cell past the header
+    '|400|T.0004 T.0005|两个码|描述|处理|多余一|多余二|', // 7: not one code, two cells past it
+    '',
+  ].join('\n'),
+);
 
 describe('long-row', () => {
   const compiled = compileCatalog(explicitCatalog([`zh=${zh}`], 'long'));
@@ -40,6 +56,14 @@ describe('long-row', () => {
         message: 'T.0002: the zh row goes on after its header\'s last column with a cell: "处理二", which GFM does not show and errcat does not read (a | in a cell not written as \\|?)',
         locations: [{ lang: 'zh', file: zh, line: 6 }],
       }),
+    ]);
+  });
+
+  it('names a row left out by its code cell, with no entry: the review page lists it apart', () => {
+    const found = compileCatalog(explicitCatalog([`zh=${leftOut}`], 'left')).report.divergences.filter((d) => d.rule === 'long-row');
+    expect(found.map((d) => [d.errorCode, d.locations[0]!.line, d.message])).toEqual([
+      [undefined, 6, 'the zh row without a code goes on after its header\'s last column with a cell: "多余", which GFM does not show and errcat does not read (a | in a cell not written as \\|?)'],
+      [undefined, 7, 'the zh row of code cell "T.0004 T.0005" (left out) goes on after its header\'s last column with 2 cells: "多余一", "多余二", which GFM does not show and errcat does not read (a | in a cell not written as \\|?)'],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import { catalogCode, type Rule } from '../rule';
 import { clip } from './message-text';
 
 /**
@@ -11,21 +11,23 @@ export const longRow: Rule = {
   id: 'long-row',
   defaultSeverity: 'warning',
   summary: "A pipe row with text after its header's last column, which GFM does not show and errcat does not read (most often a `|` in a cell not written `\\|`, which also moved the rest of the row one column on).",
-  template: "{code}: the {lang} row goes on after its header's last column with {cells}, which GFM does not show and errcat does not read (a | in a cell not written as \\|?)",
+  template: "{row} goes on after its header's last column with {cells}, which GFM does not show and errcat does not read (a | in a cell not written as \\|?)",
   check(context) {
     return context.rows
       .filter((row) => row.beyondHeader)
       .map((row) => {
         const texts = row.beyondHeader!;
+        const code = catalogCode(context, row);
+        const raw = row.rawCode.trim();
         return {
-          errorCode: row.values.errorCode,
+          errorCode: code,
           params: {
-            code: row.values.errorCode ?? '',
-            lang: row.lang,
+            // A row left out (empty-field, invalid-code) is named by its code cell: it has no entry.
+            row: code !== undefined ? `${code}: the ${row.lang} row` : raw === '' ? `the ${row.lang} row without a code` : `the ${row.lang} row of code cell ${JSON.stringify(clip(raw))} (left out)`,
             cells: `${texts.length === 1 ? 'a cell' : `${texts.length} cells`}: ${texts.map((t) => JSON.stringify(clip(t))).join(', ')}`,
           },
           rows: [row],
-          identity: [row.lang, ...texts],
+          identity: code !== undefined ? [row.lang, ...texts] : [row.lang, raw, ...texts],
         };
       });
   },

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import { catalogCode, type Rule } from '../rule';
 
 export const shortRow: Rule = {
   id: 'short-row',
@@ -9,8 +9,8 @@ export const shortRow: Rule = {
     return context.rows
       .filter((row) => row.borrowedCells)
       .map((row) => ({
-        errorCode: row.values.errorCode,
-        params: { code: row.values.errorCode ?? '', lang: row.lang, count: String(row.borrowedCells) },
+        errorCode: catalogCode(context, row),
+        params: { code: row.values.errorCode || 'a row without a code', lang: row.lang, count: String(row.borrowedCells) },
         rows: [row],
         identity: [row.lang, String(row.borrowedCells)],
       }));
