@@ -48,9 +48,9 @@ export async function runLookup(argv: string[]): Promise<number> {
   const catalogs = values.catalog ? names.filter((n) => n === values.catalog) : names;
   if (catalogs.length === 0) {
     if (values.catalog && names.length > 0) {
-      // Others were built: a build would not make this one, so name those (and the nearest).
+      // Others were built: X is a typo of one of them, or a catalog of the project not built yet.
       const guess = closest(values.catalog, names);
-      throw new ErrcatError(out, 0, `no built catalog "${values.catalog}"${guess ? ` (did you mean "${guess}"?)` : ''}; built: ${names.join(', ')}`);
+      throw new ErrcatError(out, 0, `no built catalog "${values.catalog}"; built: ${names.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}; a catalog of the project not built yet is made by errcat build`);
     }
     throw new ErrcatError(out, 0, values.catalog ? `no built catalog "${values.catalog}"; run errcat build` : 'no built catalog; run errcat build');
   }

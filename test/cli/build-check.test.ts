@@ -232,7 +232,10 @@ describe('errcat lookup', () => {
   });
 
   it('names the catalogs built when --catalog names none of them (a build would not make it)', () => {
-    expect(errcat(['lookup', 'CCI.02.409101', '--catalog', 'ccj'], work)).toMatchObject({ status: 2, stderr: 'dist: no built catalog "ccj" (did you mean "cci"?); built: cci\n' });
+    expect(errcat(['lookup', 'CCI.02.409101', '--catalog', 'ccj'], work)).toMatchObject({
+      status: 2,
+      stderr: 'dist: no built catalog "ccj"; built: cci (did you mean "cci"?); a catalog of the project not built yet is made by errcat build\n',
+    });
     rmSync(join(work, 'dist'), { recursive: true });
     expect(errcat(['lookup', 'CCI.02.409101', '--catalog', 'cci'], work)).toMatchObject({ status: 2, stderr: 'dist: no built catalog "cci"; run errcat build\n' });
   });
