@@ -42,7 +42,8 @@ function errorOffset(text: string, message: string): number {
   return failing - 1;
 }
 
-const AT_POSITION = /at position (\d+)/;
+/** V8's own position, at the end of its message: the text it quotes from the file may say "at position" too. */
+const AT_POSITION = /JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 /** Whether `prefix` is not JSON for a reason within it: not the end of input, not an error at its very end. */
 function failsBeforeEnd(prefix: string): boolean {

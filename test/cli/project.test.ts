@@ -70,6 +70,8 @@ describe('bad settings: exit 2, naming errcat.json and the key', () => {
     // V8 names no position for an unexpected token: the line is still the one with the stray comma.
     ['settings that are not JSON: a stray comma, with its line', '{\n  "out": "dist",\n  "catalogs": [,\n  ]\n}\n', 'errcat.json:3: Invalid JSON: Unexpected token \',\''],
     ['settings that are not JSON: a word cut short, with its line', '{\n  "out": "dist",\n  "csvBom": tru\n}\n', 'errcat.json:3: Invalid JSON: Unexpected token'],
+    // V8 quotes the file in that message: a quoted "at position 0" is not where it stopped.
+    ['settings that are not JSON: the file quotes "at position"', '["at position 0",\n,]\n', 'errcat.json:2: Invalid JSON: Unexpected token'],
     ['a key with two letters swapped', { catalogs: [cci({ pages: [{ lang: 'zh', paht: 'docs/zh.md' }] })] }, 'errcat.json: unknown setting "catalogs[0].pages[0].paht" (did you mean "catalogs[0].pages[0].path"?); expected one of lang, path'],
     ['catalog names that differ only in case', { catalogs: [cci(), cci({ name: 'CCI' })] }, 'errcat.json: two catalogs are named "CCI" (catalogs[0] and catalogs[1], names compared without case); each catalog needs its own name'],
     ['one page given as two languages', { catalogs: [cci({ pages: [{ lang: 'zh', path: 'docs/zh.md' }, { lang: 'en', path: './docs/zh.md' }] })] }, 'errcat.json: "catalogs[0].pages[1].path" is the page catalogs[0].pages[0] already is; a catalog has one page per language'],
