@@ -20,7 +20,7 @@ const VERSION_NOT_RAISED = 'version-not-raised';
 
 export const CHECK_SARIF_RULES: readonly SarifRule[] = [
   ...RULES.map((r) => ({ id: r.id, summary: r.summary, level: LEVEL[r.defaultSeverity] })),
-  { id: OUTPUT_OUT_OF_DATE, summary: 'A file of the output folder differs from what errcat build would write (run errcat build and commit it).', level: 'error' },
+  { id: OUTPUT_OUT_OF_DATE, summary: 'A file of the output folder differs from what errcat build would write (run errcat build and commit it; a file errcat did not write must first be moved out, as build refuses to replace it).', level: 'error' },
   { id: BASELINE_ENTRY_GONE, summary: 'A divergence the baseline accepts no longer occurs (shrink the baseline with errcat check --update-baseline).', level: 'warning' },
   { id: VERSION_NOT_RAISED, summary: "A catalog changed since the base revision and its package.version was not raised as far as the changes require (errcat version --write).", level: 'error' },
 ];

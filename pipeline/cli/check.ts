@@ -132,7 +132,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const write = (text: string) => writeStdout(text);
   // What --update-baseline wrote: part of the text report; on stderr beside a machine format.
   if (updates.length > 0) (format === 'text' ? writeStdout : writeStderr)(`${updates.map(terminalText).join('\n')}\n`);
-  if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
+  if (format === 'json') write(`${terminalJson(JSON.stringify({ ok, out, failOn, outdated, ...(outdated.length > 0 ? { remedy } : {}), catalogs: verdicts, ...(values.base !== undefined ? { versions } : {}) }, null, 2))}\n`);
   else if (format === 'sarif') {
     const findings = checkFindings({ out, outdated, remedy, verdicts, compiled, acceptedBy, versions, rev: values.base, settingsFile: workspace.project?.settingsFile ?? null });
     write(terminalJson(sarifLog({ category: 'errcat/check/', version: ERRCAT_VERSION, rules: CHECK_SARIF_RULES, findings, inRepository: repositoryPaths(workspace.root) })));

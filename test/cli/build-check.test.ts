@@ -105,6 +105,7 @@ describe('errcat check', () => {
       'errcat check: dist/ is out of date with the sources (errcat build refuses until that is mended: dist/cci/stray.txt: was not written by errcat ' +
         '(.errcat-output does not list it); errcat never deletes or replaces what it did not write: move it out of dist, or build into another folder with --out):\n',
     );
+    expect(JSON.parse(errcat(['check', '--format', 'json'], work).stdout).remedy).toMatch(/^errcat build refuses until that is mended: dist\/cci\/stray\.txt: /);
     expect(errcat(['build'], work)).toMatchObject({ status: 2, stderr: expect.stringContaining('dist/cci/stray.txt: was not written by errcat') });
   });
 
