@@ -110,9 +110,10 @@ const BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
 export type BumpLevel = keyof typeof BUMP_RANK;
 
 /**
- * The semantic-version step the changes call for: major when any breaks consumers (a code
- * removed, a status changed), minor when codes, variants, languages or fields were only added,
- * patch for text edits, none for no change.
+ * The semantic-version step the changes call for: the highest of their kinds' (each kind says its
+ * own, see kinds/): major when any breaks consumers (a code removed, a status changed), minor when
+ * codes, variants, languages or fields were only added, patch for text edits and removals that keep
+ * every code, none for no change.
  */
 export function bumpOf(changes: readonly Change[]): BumpLevel {
   let bump: BumpLevel = 'none';

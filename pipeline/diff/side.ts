@@ -3,7 +3,7 @@
  * single page, or `git:REV[:PATH]` — the sources as of a revision, read with git (no checkout).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readBuiltCatalog } from '../built-catalog';
 import { compileCatalog } from '../compile';
 import { prepareReaders } from '../read';
@@ -63,11 +63,14 @@ function gitSpecs(spec: string, options: PageSideOptions = {}): CatalogSpec[] {
   if (!commit) throw new ErrcatError(spec, 0, `unknown revision "${rev}" in ${root}`);
   const type = spawnSync('git', ['-C', root, 'cat-file', '-t', `${commit}:${path}`]).stdout?.toString().trim();
   if (type !== 'tree' && type !== 'blob') {
+    // Run from a subfolder, a PATH typed from there is the likely mistake; from the root it is not.
     const hint =
-      colon >= 0
-        ? "PATH is relative to the repository's root, not to the current folder"
-        : `git:REV alone reads sources/ at the repository's root; a project set up with errcat.json is compared as of REV with errcat diff --base ${rev}`;
-    throw new ErrcatError(spec, 0, `${path} does not exist at ${rev} (${hint})`);
+      colon < 0
+        ? ` (git:REV alone reads sources/ at the repository's root; a project set up with errcat.json is compared as of REV with errcat diff --base ${rev})`
+        : realpathSync(process.cwd()) !== realpathSync(root)
+          ? " (PATH is relative to the repository's root, not to the current folder)"
+          : '';
+    throw new ErrcatError(spec, 0, `${path} does not exist at ${rev}${hint}`);
   }
   const show = (p: string) => `${rev}:${p}`;
   const read = (p: string) => new Uint8Array(git(['-C', root, 'cat-file', 'blob', `${commit}:${p}`], show(p)));

@@ -146,6 +146,7 @@ describe('git sides', () => {
       status: 2,
       stderr: "git:HEAD:cci/zh.md: cci/zh.md does not exist at HEAD (PATH is relative to the repository's root, not to the current folder)\n",
     });
+    expect(errcat(['diff', 'git:HEAD:cci/zh.md', 'sources/cci/zh.md'], repo)).toMatchObject({ status: 2, stderr: 'git:HEAD:cci/zh.md: cci/zh.md does not exist at HEAD\n' });
     rmSync(join(repo, 'sources'), { recursive: true });
     git('commit', '-qam', 'three: the pages moved out of sources/');
     expect(errcat(['diff', 'git:HEAD', 'git:HEAD~1'], repo)).toMatchObject({
