@@ -34,8 +34,9 @@ Change kinds (severity): code-removed, status-changed (breaking); variant-remove
 message-changed, language-removed, language-added (warning); code-added, variant-added,
 description-changed, measure-changed, module-changed, field-added, field-removed (info).
 For translators: translation-stale (info), when one language's message, description or
-measure of a variant changed and the other language's same text did not (that language
-may now lag behind); counted apart, it never raises the version bump.
+measure of a variant changed and the other language's same text did not, nor does it
+equal the new text (that language may now lag behind); counted apart, it never raises the
+version bump.
 A code's variants pair by what they say, so reordered rows are no change; nor is a change
 of form alone (a table rewritten, columns reordered, lines rewrapped, anchors).
 The summary (and "bump" in json) gives the semantic-version step the changes call for:

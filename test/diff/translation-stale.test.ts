@@ -61,6 +61,13 @@ describe('translation-stale on edited copies of the seeds', () => {
     ]);
   });
 
+  it('none when the change makes the text equal the other language\'s (the zh page keeps the English message)', async () => {
+    // The en message had a typo the zh page did not; fixing it makes the two equal again: zh cannot lag.
+    const typo = version('en-typo', { en: (s) => s.replace('| Failed to migrate the namespace ', '| Failed to migrate the namespac  ') });
+    const report = await diff(typo, base);
+    expect(report.changes.map((c) => [c.kind, c.errorCode, c.lang])).toEqual([['message-changed', 'CCI.02.409102', 'en']]);
+  });
+
   it('none when the other language has no such text, and none for a change of spacing alone', async () => {
     // The zh description emptied on both sides: the en description's edit has no zh text to lag.
     const emptyZh = (s: string) => s.replace('迁移namespace失败：namespace已属于专属节点', '');

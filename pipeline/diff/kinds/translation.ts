@@ -29,7 +29,9 @@ function staleTranslations(pair: EntryPair): Finding[] {
     // Both (all) languages changed: the translation moved with the text, nothing lags.
     if (changed.length === 0 || changed.length === present.length) continue;
     const by = changed[0]!;
-    for (const lang of present.filter((l) => !changed.includes(l))) {
+    // A language whose text the change now equals cannot lag behind it (a typo fixed to read as
+    // the other page already did, or text the pages keep in one language, such as an API message).
+    for (const lang of present.filter((l) => !changed.includes(l) && !sameText(after(l), after(by)))) {
       findings.push({
         params: { code: pair.errorCode, field, lang, changed: by },
         lang,
