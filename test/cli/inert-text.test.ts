@@ -80,7 +80,7 @@ describe('build and check', () => {
     const commands = stdout.trimEnd().split('\n').map(parseWorkflowCommand);
     expect(commands.map((c) => c?.command)).toEqual(Array(commands.length).fill('warning'));
     expect(commands.map((c) => c!.data)).toContain(
-      'column "备注\\n::error title=pwned::from a header" in zh maps to no field; its cells are kept as extra["备注\\n::error title=pwned::from a header"] (map it in catalog.json "columns")',
+      'column "备注\\n::error title=pwned::from a header" in zh maps to no field; its cells are kept as extra["备注\\n::error title=pwned::from a header"] (map it in the catalog\'s "columns" setting)',
     );
     expect(commands.map((c) => c!.data)).toContain('live: accepted stale\\n::error title=pwned::from the baseline no longer found: ##\\x5berror]stale \\x1b[31mred\\x1b[0m');
   });

@@ -54,14 +54,14 @@ describe('column mapping', () => {
     ]);
     const [divergence] = kept.report.divergences;
     expect(divergence).toMatchObject({ rule: 'unmapped-column', severity: 'warning', locations: [{ lang: 'zh', file: fixture('unknown-column.md'), line: 3 }] });
-    expect(divergence!.message).toBe('column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in catalog.json "columns")');
+    expect(divergence!.message).toBe('column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in the catalog\'s "columns" setting)');
   });
 
   it('keeps a second column for a field already filled as extra, and says which', () => {
     const kept = compileOne('two-columns-one-field.md');
     expect(kept.catalog.entries[0]!.texts.zh).toEqual({ module: null, message: null, description: '一', measure: null, line: 5, extra: { 说明: '二' } });
     expect(kept.report.divergences.map((d) => d.message)).toEqual([
-      'column "说明" in zh would fill description, which "描述" already fills; its cells are kept as extra["说明"] (map it in catalog.json "columns")',
+      'column "说明" in zh would fill description, which "描述" already fills; its cells are kept as extra["说明"] (map it in the catalog\'s "columns" setting)',
     ]);
   });
 
@@ -83,12 +83,12 @@ describe('column mapping', () => {
     expect(csv[0]).toBe('errorCode,variant,httpStatus,httpStatuses,module_zh,message_zh,description_zh,measure_zh,__proto___zh,constructor_zh,备注_zh,备注 (2)_zh,描述 (2)_zh,描述 (3)_zh');
     expect(csv[1]).toBe('V.0001,1,,,,,一,,原型,构造,甲,乙,二,三');
     expect(kept.report.divergences.map((d) => d.message)).toEqual([
-      'column "__proto__" in zh maps to no field; its cells are kept as extra["__proto__"] (map it in catalog.json "columns")',
-      'column "constructor" in zh maps to no field; its cells are kept as extra["constructor"] (map it in catalog.json "columns")',
-      'column "备注" in zh maps to no field; its cells are kept as extra["备注 (2)"] (map it in catalog.json "columns")',
-      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (2)"] (map it in catalog.json "columns")',
-      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (3)"] (map it in catalog.json "columns")',
-      'column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in catalog.json "columns")',
+      'column "__proto__" in zh maps to no field; its cells are kept as extra["__proto__"] (map it in the catalog\'s "columns" setting)',
+      'column "constructor" in zh maps to no field; its cells are kept as extra["constructor"] (map it in the catalog\'s "columns" setting)',
+      'column "备注" in zh maps to no field; its cells are kept as extra["备注 (2)"] (map it in the catalog\'s "columns" setting)',
+      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (2)"] (map it in the catalog\'s "columns" setting)',
+      'column "描述" in zh would fill description, which "描述" already fills; its cells are kept as extra["描述 (3)"] (map it in the catalog\'s "columns" setting)',
+      'column "备注" in zh maps to no field; its cells are kept as extra["备注"] (map it in the catalog\'s "columns" setting)',
     ]);
     // 8 non-empty cells in the first row, 4 in the second: every one is in the catalog.
     expect(kept.accounting.cells).toEqual({ read: 12, kept: 12, inRowsLeftOut: 0, ignored: 0, beyondHeader: 0, dropped: 0 });

@@ -7,8 +7,8 @@ import type { Rule } from '../rule';
 export const unmappedColumn: Rule = {
   id: 'unmapped-column',
   defaultSeverity: 'warning',
-  summary: 'A column of an error-code table that maps to no catalog field (an unknown header, or a second column for a field); its cells are kept under `extra`. Map it or ignore it in catalog.json "columns".',
-  template: 'column "{header}" in {lang} {why}; its cells are kept as extra["{key}"] (map it in catalog.json "columns")',
+  summary: 'A column of an error-code table that maps to no catalog field (an unknown header, or a second column for a field); its cells are kept under `extra`. Map it or ignore it in the catalog\'s "columns" setting (in errcat.json, or the catalog.json beside its pages).',
+  template: 'column "{header}" in {lang} {why}; its cells are kept as extra["{key}"] (map it in the catalog\'s "columns" setting)',
   check(context) {
     return context.unmapped.map((column) => ({
       params: {
