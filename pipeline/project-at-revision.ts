@@ -2,7 +2,7 @@
  * A project's catalogs as of a git revision (errcat diff --base, version, check --base): its own
  * module, so the commands that read only the working tree never load git's process spawning.
  */
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { ErrcatError } from './errors';
 import { RevisionReader } from './git';
 import { listedCatalog, loadProjectSettings, settingsPath, type Project, type Workspace } from './project';
@@ -29,6 +29,12 @@ function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text
   let settings = project.settings;
   if (project.settingsFile !== null) {
     const blob = reader.read(join(project.root, project.settingsFile), project.settingsFile);
+    // Said, not refused: a project set up since REV is new. But one moved since then would compare
+    // with nothing and pass a breaking change unseen, so the note says where it looked.
+    if (blob.kind === 'missing') {
+      const where = home === null ? '' : ` (looked for as ${reader.rev}:${relative(home, join(project.root, project.settingsFile)).split(sep).join('/')})`;
+      note(`${project.settingsFile} did not exist at ${reader.rev}${where}, so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW`);
+    }
     settings = blob.kind === 'missing' ? {} : loadProjectSettings(project.settingsFile, show(project.settingsFile), new TextDecoder().decode(blob.bytes));
   }
   const specs: CatalogSpec[] = [];

@@ -124,6 +124,27 @@ describe('errcat diff on edited copies of the seeds', () => {
 });
 
 describe('git sides', () => {
+  it('--base says so when errcat.json was not there at REV (a project moved since compares with nothing)', () => {
+    const repo = join(work, 'moved');
+    mkdirSync(join(repo, 'docs'), { recursive: true });
+    for (const page of ['zh.md', 'en.rst']) cpSync(join(seedsDir, page), join(repo, 'docs', page));
+    const settings = { catalogs: [{ name: 'cci', pages: [{ lang: 'zh', path: 'docs/zh.md' }, { lang: 'en', path: 'docs/en.rst' }] }] };
+    writeFileSync(join(repo, 'errcat.json'), JSON.stringify(settings));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    mkdirSync(join(repo, 'proj'));
+    git('mv', 'errcat.json', 'docs', 'proj/');
+    const { status, stdout, stderr } = errcat(['diff', '--base', 'HEAD'], join(repo, 'proj'));
+    expect(status).toBe(0);
+    // The seeds have 112 codes: all of them new against nothing.
+    expect(stdout.split('\n')[0]).toBe('errcat diff git:HEAD → errcat.json: 112 code-added (info); version bump: minor');
+    expect(stderr).toBe(
+      'errcat: note: errcat.json did not exist at HEAD (looked for as HEAD:proj/errcat.json), so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW\n',
+    );
+  });
+
   it('reads sources as of a revision without a checkout', async () => {
     const repo = join(work, 'repo');
     cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
