@@ -68,6 +68,17 @@ describe('errcat diff on edited copies of the seeds', () => {
     ]);
   });
 
+  it('sees the status one page gives change while the primary page\'s stays (status-changed, with the language)', async () => {
+    // en.rst line 220 gives CCI.02.409101 409, as zh does; en alone now says 404, then agrees again.
+    const enOwn = version('en-own-status', { en: (s) => s.replace('| 409         | CCI.02.409101', '| 404         | CCI.02.409101') });
+    const report = diffCatalogSets(await resolveSide(base), await resolveSide(enOwn));
+    expect(report.changes).toEqual([
+      expect.objectContaining({ kind: 'status-changed', errorCode: 'CCI.02.409101', lang: 'en', old: 409, new: 404, message: 'CCI.02.409101: status 409 → 404 on the en page', newLocation: { file: join(enOwn, 'cci', 'en.rst'), line: 220 } }),
+    ]);
+    expect(report.bump).toBe('major');
+    expect(await kinds(enOwn, base)).toEqual([['status-changed', 'CCI.02.409101', 'en']]);
+  });
+
   it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', async () => {
     const html = version('html', { zh: () => asHtmlTable([0, 1, 2, 3, 4]) });
     const reordered = version('reordered', { zh: () => asHtmlTable([1, 0, 2, 4, 3]) });
