@@ -32,7 +32,8 @@ catalog two single pages make (default: the pages' folder, or "catalog").
 
 Change kinds (severity): code-removed, status-changed (breaking); variant-removed,
 message-changed, language-removed, language-added (warning); code-added, variant-added,
-description-changed, measure-changed, module-changed, field-added, field-removed (info).
+description-changed, measure-changed, module-changed, extra-changed, field-added,
+field-removed (info).
 For translators: translation-stale (info), when one language's message, description or
 measure of a variant changed and the other language's same text did not, nor does it
 equal the new text (that language may now lag behind); counted apart, it never raises the

@@ -16,7 +16,7 @@ import { pairVariants } from './variants';
 import { fieldAdded, fieldRemoved } from './kinds/fields';
 import { languageAdded, languageRemoved } from './kinds/languages';
 import { statusChanged } from './kinds/status';
-import { descriptionChanged, measureChanged, messageChanged, moduleChanged } from './kinds/texts';
+import { descriptionChanged, extraChanged, measureChanged, messageChanged, moduleChanged } from './kinds/texts';
 import { translationStale } from './kinds/translation';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
@@ -31,6 +31,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   descriptionChanged,
   measureChanged,
   moduleChanged,
+  extraChanged,
   fieldAdded,
   fieldRemoved,
   translationStale,

@@ -79,6 +79,26 @@ describe('errcat diff on edited copies of the seeds', () => {
     expect(await kinds(enOwn, base)).toEqual([['status-changed', 'CCI.02.409101', 'en']]);
   });
 
+  it('sees a cell of a column that maps to no field (extra) change, appear and vanish', async () => {
+    const page = (notes: string[]) =>
+      `# 错误码\n\n|状态码|错误码|错误信息|备注|\n|--|--|--|--|\n|400|T.0001|参数错误|${notes[0]}|\n|400|T.0002|错误二|${notes[1]}|\n|400|T.0003|错误三|${notes[2]}|\n`;
+    const write = (name: string, notes: string[]) => {
+      mkdirSync(join(work, name), { recursive: true });
+      writeFileSync(join(work, name, 'zh.md'), page(notes));
+      return join(work, name, 'zh.md');
+    };
+    const before = write('extra-before', ['仅适用于公有云。', '', '旧备注']);
+    const after = write('extra-after', ['仅适用于私有云。', '新增备注', '']);
+    const report = diffCatalogSets(await resolveSide(before), await resolveSide(after));
+    expect(report.changes.map((c) => [c.kind, c.errorCode, c.lang, c.field, c.old, c.new])).toEqual([
+      ['extra-changed', 'T.0001', 'zh', 'extra["备注"]', '仅适用于公有云。', '仅适用于私有云。'],
+      ['field-added', 'T.0002', 'zh', 'extra["备注"]', null, '新增备注'],
+      ['field-removed', 'T.0003', 'zh', 'extra["备注"]', '旧备注', null],
+    ]);
+    expect(report.changes[0]!.message).toBe('T.0001: the zh extra["备注"] changed');
+    expect(report.bump).toBe('minor');
+  });
+
   it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', async () => {
     const html = version('html', { zh: () => asHtmlTable([0, 1, 2, 3, 4]) });
     const reordered = version('reordered', { zh: () => asHtmlTable([1, 0, 2, 4, 3]) });

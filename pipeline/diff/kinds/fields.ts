@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../generated/catalog';
 import type { ChangeKind, EntryPair, Finding } from '../kind';
 import { languagesOf, location, TEXT_FIELDS } from '../kind';
 
@@ -24,9 +25,18 @@ function fieldPresence(pair: EntryPair, added: boolean): Finding[] {
     const after = pair.new.entry.texts[lang];
     if (!before || !after) continue; // a whole language appearing is language-added
     for (const field of ['module', ...TEXT_FIELDS] as const) check(field, before[field], after[field], lang);
+    for (const key of extraKeys(before.extra, after.extra)) check(extraField(key), before.extra?.[key], after.extra?.[key], lang);
   }
   return findings;
 }
+
+/** The keys of a text's `extra` (cells of columns that map to no field) on either side, sorted. */
+export function extraKeys(before: LocalizedText["extra"], after: LocalizedText["extra"]): string[] {
+  return [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
+}
+
+/** How a change names a cell kept under `extra`: `extra["备注"]`, as unmapped-column does. */
+export const extraField = (key: string): string => `extra[${JSON.stringify(key)}]`;
 
 export const fieldAdded: ChangeKind = {
   id: 'field-added',
