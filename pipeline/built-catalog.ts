@@ -23,6 +23,8 @@ export function readBuiltCatalog(path: string): Catalog {
  * order) whose row gave one — the primary language's whenever its page has a module column. It goes
  * to that language, the first with texts in the variant; the other languages' modules were never
  * recorded, so they are null (a diff against a new build then says they were added, which they were).
+ * Nor were the other languages' own statuses: the entry's stood for every language, so a page that
+ * gives another shows as status-changed on that page against a new build (as a consumer sees it).
  */
 export function upgradeCatalog(data: unknown): unknown {
   if (!isJsonObject(data) || !Array.isArray(data.entries) || !Array.isArray(data.languages)) return data;
