@@ -99,6 +99,29 @@ describe('errcat diff on edited copies of the seeds', () => {
     expect(report.bump).toBe('minor');
   });
 
+  it('finds nothing when an en grid cell is rewrapped over two lines, and the catalog is the same', async () => {
+    // en.rst line 220, CCI.02.409101: its description cell split after "namespace." onto a second line.
+    const rewrap = (page: string) => {
+      const lines = page.split('\n');
+      const at = lines.findIndex((l) => l.includes('| CCI.02.409101 |'));
+      const row = lines[at]!;
+      const bars = [...row.matchAll(/\|/g)].map((m) => m.index);
+      const cell = (text: string, c: number) => ` ${text}`.padEnd(bars[c + 1]! - bars[c]! - 1);
+      const line = (texts: string[]) => `|${texts.map(cell).join('|')}|`;
+      const [status, code, message, , measure] = row.split('|').slice(1, -1).map((t) => t.trim());
+      lines.splice(at, 1, line([status!, code!, message!, 'Failed to create the namespace.', measure!]), line(['', '', '', 'The namespace already exists.', '']));
+      return lines.join('\n');
+    };
+    const rewrapped = version('rewrapped-en', { en: rewrap });
+    expect(readFileSync(join(rewrapped, 'cci', 'en.rst'), 'utf8')).toContain('| Failed to create the namespace.');
+    const [before, after] = [(await resolveSide(base)).catalogs[0]!, (await resolveSide(rewrapped)).catalogs[0]!];
+    expect(after.entries.find((e) => e.errorCode === 'CCI.02.409101')!.texts.en!.description).toBe('Failed to create the namespace. The namespace already exists.');
+    // The same texts, statuses and codes; only the rows below it are a line further down.
+    const withoutLines = (entries: unknown) => JSON.parse(JSON.stringify(entries, (key, value) => (key === 'line' ? undefined : value)));
+    expect(withoutLines(after.entries)).toEqual(withoutLines(before.entries));
+    expect(await kinds(base, rewrapped)).toEqual([]);
+  });
+
   it('finds nothing when the zh pipe table is rewritten as an HTML table, columns reordered', async () => {
     const html = version('html', { zh: () => asHtmlTable([0, 1, 2, 3, 4]) });
     const reordered = version('reordered', { zh: () => asHtmlTable([1, 0, 2, 4, 3]) });

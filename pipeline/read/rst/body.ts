@@ -594,7 +594,13 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
     else if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') data = data.slice(0, -3).trimEnd();
     else data = data.slice(0, -1);
   }
-  if (data !== '') nodes.push({ kind: 'text', text: inlineText(data, ctx.refs) });
+  if (data !== '') {
+    // A paragraph's lines are one line of text, as rendered (and as the Markdown reader reads a cell):
+    // rewrapping a cell is no change of its text. docutils' astext() keeps the newlines; the
+    // reference tests compare whitespace collapsed.
+    const text = inlineText(data, ctx.refs);
+    nodes.push({ kind: 'text', text: text.includes('\n') ? oneLine(text) : text });
+  }
   if (literalNext) {
     let k = end;
     while (k < lines.length && lines[k] === '') k++;
@@ -610,4 +616,10 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
 function isDefinitionStart(lines: string[], k: number): boolean {
   const line = lines[k]!;
   return !(BULLET.test(line) || ENUMERATOR.test(line) || EXPLICIT.test(line) || GRID_TOP.test(line) || SIMPLE_TOP.test(line) || isBlank(line));
+}
+
+/** Lines joined by one space, the spaces around each break dropped (split, not a pattern: a pattern would rescan long runs of spaces). */
+function oneLine(text: string): string {
+  const lines = text.split('\n');
+  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(' ');
 }
