@@ -2545,7 +2545,7 @@ export interface LocalizedVariant {
   measure: string | null;
   /** Each language's own status, present only when the languages' pages give the variant different statuses. */
   statusByLang?: { [lang: string]: number | null };
-  /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first. */
+  /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first in the language asked for, else its first. */
   variant: Variant;
 }
 
@@ -2671,9 +2671,10 @@ function wordOverlap(a: string[], b: string[]): number {
 /**
  * The variant whose message (in any language) is one the body carries; else the one whose message
  * shares the most words with the body's (half at least; the first on a tie), as the catalog's
- * pairing weighs messages; else the entry's first.
+ * pairing weighs messages; else the entry's first with a text in `lang` (a body without a message
+ * asked about in English gets an English variant when there is one), else its first.
  */
-function variantFor(entry: CatalogEntry, body: unknown): Variant {
+function variantFor(entry: CatalogEntry, body: unknown, lang: string): Variant {
   const variants: readonly Variant[] = entry.variants ?? [entry];
   if (variants.length < 2) return variants[0]!;
   const messages = messagesIn(body, 0, []);
@@ -2683,7 +2684,7 @@ function variantFor(entry: CatalogEntry, body: unknown): Variant {
       if (message != null && messages.indexOf(squash(message)) >= 0) return variant;
     }
   }
-  let best = variants[0]!;
+  let best = variants.find((variant) => hasLanguage(variant, lang)) ?? variants[0]!;
   let bestOverlap = 0;
   for (const variant of variants) {
     for (const lang of Object.keys(variant.texts)) {
@@ -2721,5 +2722,5 @@ export function explain(body: unknown, lang: string = catalogInfo.primaryLanguag
   const code = codeIn(value, 0);
   if (code === undefined) return undefined;
   const entry = entriesByCode[code]!;
-  return { errorCode: code as ErrorCode, ...localize(variantFor(entry, value), lang, options), entry };
+  return { errorCode: code as ErrorCode, ...localize(variantFor(entry, value, lang), lang, options), entry };
 }

@@ -132,10 +132,11 @@ function wordOverlap(a, b) {
 /**
  * The variant whose message (in any language) is one the body carries; else the one whose message
  * shares the most words with the body's (half at least; the first on a tie), as the catalog's
- * pairing weighs messages; else the entry's first.
+ * pairing weighs messages; else the entry's first with a text in `lang` (a body without a message
+ * asked about in English gets an English variant when there is one), else its first.
  */
-function variantFor(entry, body) {
-    var _a, _b, _c;
+function variantFor(entry, body, lang) {
+    var _a, _b, _c, _d;
     const variants = (_a = entry.variants) !== null && _a !== void 0 ? _a : [entry];
     if (variants.length < 2)
         return variants[0];
@@ -147,11 +148,11 @@ function variantFor(entry, body) {
                 return variant;
         }
     }
-    let best = variants[0];
+    let best = (_c = variants.find((variant) => hasLanguage(variant, lang))) !== null && _c !== void 0 ? _c : variants[0];
     let bestOverlap = 0;
     for (const variant of variants) {
         for (const lang of Object.keys(variant.texts)) {
-            const message = (_c = variant.texts[lang]) === null || _c === void 0 ? void 0 : _c.message;
+            const message = (_d = variant.texts[lang]) === null || _d === void 0 ? void 0 : _d.message;
             if (message == null)
                 continue;
             for (const said of messages) {
@@ -187,7 +188,7 @@ function explain(body, lang = catalogInfo.primaryLanguage, options) {
     if (code === undefined)
         return undefined;
     const entry = entriesByCode[code];
-    return { errorCode: code, ...localize(variantFor(entry, value), lang, options), entry };
+    return { errorCode: code, ...localize(variantFor(entry, value, lang), lang, options), entry };
 }
 
 module.exports = { catalog, catalogInfo, isErrorCode, lookup, explain };

@@ -290,7 +290,7 @@ export interface LocalizedVariant {
     statusByLang?: {
         [lang: string]: number | null;
     };
-    /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first. */
+    /** The variant explained: the one whose message matches the body's (else shares most of its words), else the entry's first in the language asked for, else its first. */
     variant: Variant;
 }
 /** An entry in one language: its own fields are its first variant's, as in the catalog; `variants` has every variant in that language. */

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../pipeline/compile';
 import { DEFAULT_CODE_PATTERN } from '../../pipeline/config';
@@ -72,6 +72,21 @@ describe('a code documented in several rows keeps every row as a variant', () =>
     expect(mod.explain({ code: 'VPC.0101', message: 'getVpc error vpcId is invalid.' }, 'en', { strict: true })).toMatchObject({
       requestedLang: 'en', lang: null, fallback: false, module: null, message: null, description: null, measure: null,
     });
+  });
+
+  it('explain() with no message to go by gives the first variant with a text in the language asked for', async () => {
+    // T.1's first row is zh only (its message is in no en row); its second pairs with en's one row.
+    const zh = join(work, 'first-zh-only', 'zh.md');
+    const en = join(work, 'first-zh-only', 'en.md');
+    mkdirSync(dirname(zh), { recursive: true });
+    writeFileSync(zh, '# 错误码\n\n|状态码|错误码|错误信息|描述|\n|--|--|--|--|\n|400|T.1|Only in zh.|仅中文|\n|400|T.1|In both.|两种语言|\n');
+    writeFileSync(en, '# Error Codes\n\n|Status Code|Error Code|Error Message|Description|\n|--|--|--|--|\n|400|T.1|In both.|Both languages|\n');
+    const mod = await loadCatalogModule(compileCatalog(explicitCatalog([`zh=${zh}`, `en=${en}`], 'first')).artifacts.get('first/catalog.ts')!);
+    expect(mod.lookup('T.1').variants.map((v: { texts: { zh: { message: string } } }) => v.texts.zh.message)).toEqual(['Only in zh.', 'In both.']);
+    expect(mod.explain({ code: 'T.1' }, 'en')).toMatchObject({ lang: 'en', fallback: false, message: 'In both.', description: 'Both languages' });
+    expect(mod.explain({ code: 'T.1' }, 'zh')).toMatchObject({ lang: 'zh', fallback: false, message: 'Only in zh.' });
+    // A message still decides: the zh-only variant, in zh, said so.
+    expect(mod.explain({ code: 'T.1', message: 'Only in zh.' }, 'en')).toMatchObject({ lang: 'zh', fallback: true, message: 'Only in zh.' });
   });
 
   it('diffs variants by what they say: reordered rows are no change, a dropped row is variant-removed', async () => {
