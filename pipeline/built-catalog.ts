@@ -24,7 +24,7 @@ export function readBuiltCatalog(path: string): Catalog {
  * to that language, the first with texts in the variant; the other languages' modules were never
  * recorded, so they are null (a diff against a new build then says they were added, which they were).
  * Nor were the other languages' own statuses: the entry's stood for every language, so a page that
- * gives another shows as status-changed on that page against a new build (as a consumer sees it).
+ * gives another shows as page-status-changed against a new build (as a consumer sees it).
  */
 export function upgradeCatalog(data: unknown): unknown {
   if (!isJsonObject(data) || !Array.isArray(data.entries) || !Array.isArray(data.languages)) return data;

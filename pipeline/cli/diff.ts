@@ -31,7 +31,7 @@ A single page's language comes from its name or folder (zh.md, vpc/zh/page.md) u
 catalog two single pages make (default: the pages' folder, or "catalog").
 
 Change kinds (severity): code-removed, status-changed (breaking); variant-removed,
-message-changed, language-removed, language-added (warning); code-added, variant-added,
+message-changed, page-status-changed, language-removed, language-added (warning); code-added, variant-added,
 description-changed, measure-changed, module-changed, extra-changed, field-added,
 field-removed (info).
 For translators: translation-stale (info), when one language's message, description or
@@ -41,8 +41,8 @@ version bump.
 A code's variants pair by what they say, so reordered rows are no change; nor is a change
 of form alone (a table rewritten, columns reordered, lines rewrapped, anchors).
 The summary (and "bump" in json) gives the semantic-version step the changes call for:
-major (something breaking), minor (only additions), patch (text edits, and removals
-that keep every code: a variant, a language's text, a field) or none.
+major (something breaking), minor (only additions), patch (text edits, a page's own
+status, and removals that keep every code: a variant, a language's text, a field) or none.
 
 Options:
   --lang LANG      a single page's language (repeat for NEW's when it differs)

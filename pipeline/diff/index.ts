@@ -15,7 +15,7 @@ import { variantAdded, variantRemoved } from './kinds/variants';
 import { pairVariants } from './variants';
 import { fieldAdded, fieldRemoved } from './kinds/fields';
 import { languageAdded, languageRemoved } from './kinds/languages';
-import { statusChanged } from './kinds/status';
+import { pageStatusChanged, statusChanged } from './kinds/status';
 import { descriptionChanged, extraChanged, measureChanged, messageChanged, moduleChanged } from './kinds/texts';
 import { translationStale } from './kinds/translation';
 
@@ -24,6 +24,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   statusChanged,
   variantRemoved,
   messageChanged,
+  pageStatusChanged,
   languageRemoved,
   languageAdded,
   codeAdded,
@@ -113,8 +114,8 @@ export type BumpLevel = keyof typeof BUMP_RANK;
 /**
  * The semantic-version step the changes call for: the highest of their kinds' (each kind says its
  * own, see kinds/): major when any breaks consumers (a code removed, a status changed), minor when
- * codes, variants, languages or fields were only added, patch for text edits and removals that keep
- * every code, none for no change.
+ * codes, variants, languages or fields were only added, patch for text edits (a page's own status
+ * too) and removals that keep every code, none for no change.
  */
 export function bumpOf(changes: readonly Change[]): BumpLevel {
   let bump: BumpLevel = 'none';

@@ -68,15 +68,19 @@ describe('errcat diff on edited copies of the seeds', () => {
     ]);
   });
 
-  it('sees the status one page gives change while the primary page\'s stays (status-changed, with the language)', async () => {
-    // en.rst line 220 gives CCI.02.409101 409, as zh does; en alone now says 404, then agrees again.
+  it('sees the status one page gives change while the primary page\'s stays (page-status-changed: a warning, a patch)', async () => {
+    // en.rst line 220 gives CCI.02.409101 409, as zh does; en alone now says 404 (status-mismatch), then agrees again.
     const enOwn = version('en-own-status', { en: (s) => s.replace('| 409         | CCI.02.409101', '| 404         | CCI.02.409101') });
     const report = diffCatalogSets(await resolveSide(base), await resolveSide(enOwn));
     expect(report.changes).toEqual([
-      expect.objectContaining({ kind: 'status-changed', errorCode: 'CCI.02.409101', lang: 'en', old: 409, new: 404, message: 'CCI.02.409101: status 409 → 404 on the en page', newLocation: { file: join(enOwn, 'cci', 'en.rst'), line: 220 } }),
+      expect.objectContaining({
+        kind: 'page-status-changed', severity: 'warning', errorCode: 'CCI.02.409101', lang: 'en', old: 409, new: 404,
+        message: "CCI.02.409101: the en page gives status 409 → 404 (the code's status stays 409)", newLocation: { file: join(enOwn, 'cci', 'en.rst'), line: 220 },
+      }),
     ]);
-    expect(report.bump).toBe('major');
-    expect(await kinds(enOwn, base)).toEqual([['status-changed', 'CCI.02.409101', 'en']]);
+    // The status clients get (the primary page's) did not change: no major release for a page's error or its fix.
+    expect(report.bump).toBe('patch');
+    expect(await kinds(enOwn, base)).toEqual([['page-status-changed', 'CCI.02.409101', 'en']]);
   });
 
   it('sees a cell of a column that maps to no field (extra) change, appear and vanish', async () => {
