@@ -27,14 +27,10 @@ function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text
   const home = reader.repositoryRoot(project.root);
   const show = (path: string) => `${reader.rev}:${path}`;
   let settings = project.settings;
+  let settingsMissing = false;
   if (project.settingsFile !== null) {
     const blob = reader.read(join(project.root, project.settingsFile), project.settingsFile);
-    // Said, not refused: a project set up since REV is new. But one moved since then would compare
-    // with nothing and pass a breaking change unseen, so the note says where it looked.
-    if (blob.kind === 'missing') {
-      const where = home === null ? '' : ` (looked for as ${reader.rev}:${relative(home, join(project.root, project.settingsFile)).split(sep).join('/')})`;
-      note(`${project.settingsFile} did not exist at ${reader.rev}${where}, so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW`);
-    }
+    settingsMissing = blob.kind === 'missing';
     settings = blob.kind === 'missing' ? {} : loadProjectSettings(project.settingsFile, show(project.settingsFile), new TextDecoder().decode(blob.bytes));
   }
   const specs: CatalogSpec[] = [];
@@ -52,6 +48,13 @@ function projectCatalogsAt(project: Project, reader: RevisionReader, note: (text
   }
   const sourcesDir = settings.sources ?? (settings.catalogs === undefined ? 'sources' : undefined);
   if (sourcesDir !== undefined) specs.push(...sourcesAt(reader, settingsPath(sourcesDir)));
+  // Said, not refused: a project set up since REV is new. But one moved since then compares with
+  // nothing, and a breaking change would pass unseen, so the note says where it looked. (A project
+  // that had a sources/ folder at REV, before its errcat.json, is compared with that.)
+  if (settingsMissing && specs.length === 0) {
+    const where = home === null ? '' : ` (looked for as ${reader.rev}:${relative(home, join(project.root, project.settingsFile!)).split(sep).join('/')})`;
+    note(`${project.settingsFile} did not exist at ${reader.rev}${where}, and no catalog was found there, so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW`);
+  }
   return specs;
 }
 

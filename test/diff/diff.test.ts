@@ -182,6 +182,23 @@ describe('errcat diff on edited copies of the seeds', () => {
 });
 
 describe('git sides', () => {
+  it('--base compares a project that had sources/ at REV, before its errcat.json, with that, and says nothing', () => {
+    const repo = join(work, 'to-settings');
+    cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    const settings = { catalogs: [{ name: 'cci', pages: [{ lang: 'zh', path: 'sources/cci/zh.md' }, { lang: 'en', path: 'sources/cci/en.rst' }] }] };
+    writeFileSync(join(repo, 'errcat.json'), JSON.stringify(settings));
+    const page = join(repo, 'sources', 'cci', 'zh.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('|409|CCI.02.409101|', '|400|CCI.02.409101|'));
+    const { status, stdout, stderr } = errcat(['diff', '--base', 'HEAD'], repo);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('errcat diff git:HEAD → errcat.json: 1 status-changed (breaking); version bump: major');
+    expect(stderr).toBe('');
+  });
+
   it('--base says so when errcat.json was not there at REV (a project moved since compares with nothing)', () => {
     const repo = join(work, 'moved');
     mkdirSync(join(repo, 'docs'), { recursive: true });
@@ -199,7 +216,7 @@ describe('git sides', () => {
     // The seeds have 112 codes: all of them new against nothing.
     expect(stdout.split('\n')[0]).toBe('errcat diff git:HEAD → errcat.json: 112 code-added (info); version bump: minor');
     expect(stderr).toBe(
-      'errcat: note: errcat.json did not exist at HEAD (looked for as HEAD:proj/errcat.json), so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW\n',
+      'errcat: note: errcat.json did not exist at HEAD (looked for as HEAD:proj/errcat.json), and no catalog was found there, so every catalog is compared as new; if the project moved since, compare its old pages with errcat diff OLD NEW\n',
     );
   });
 
