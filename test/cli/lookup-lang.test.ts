@@ -29,7 +29,7 @@ describe('errcat lookup --lang', () => {
         `  [en] ${fixture}/en.rst:9`,
         '    module:      Deleting a VPC',
         '    message:     Delete VPC forbidden.',
-        '    description: Deleting the VPC is\\nnot allowed.',
+        '    description: Deleting the VPC is not allowed.',
         '    measure:     Check your permissions.',
         '',
       ].join('\n'),
