@@ -3,8 +3,10 @@
  * against Unicode property classes. V8 takes about a millisecond to compile a pattern with classes
  * such as `\p{L}` for text that is not Latin-1 (each class in the pattern, again when the pattern
  * is next compiled to machine code), so ASCII is classified here and these patterns are compiled
- * only when a page puts another character where it matters.
+ * only when a page puts another character where it matters. Also: how a line break between two
+ * code points renders (both readers join a paragraph's lines as a browser does).
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** The code point starting at `i`, or -1 past the end. */
 export function codePointAt(s: string, i: number): number {
@@ -59,3 +61,15 @@ export const isUpperCase = (cp: number): boolean => (cp < 128 ? isAsciiUpper(cp)
 export const isLowerCase = (cp: number): boolean => (cp < 128 ? isAsciiLower(cp) : isUnicodeLower(cp));
 /** `\p{Script=Latin}`. */
 export const isLatinScript = (cp: number): boolean => (cp < 128 ? isAsciiUpper(cp) || isAsciiLower(cp) : isUnicodeLatin(cp));
+
+/** Whether a line break between these two code points shows as nothing (both wide East Asian, not Hangul) rather than a space. */
+export function joinsWithoutSpace(before: number, after: number): boolean {
+  return wideForBreak(before) && wideForBreak(after);
+}
+
+/** Wide or fullwidth (East Asian Width W or F), and not Hangul, whose words are spaced. */
+function wideForBreak(cp: number): boolean {
+  if (cp < 0x1100) return false;
+  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af)) return false;
+  return eastAsianWidth(cp, { ambiguousAsWide: false }) === 2;
+}

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceTable } from '../../pipeline/generated/rows';
@@ -17,7 +18,21 @@ export function loadReference(path: string): ReferenceTables {
   return JSON.parse(readFileSync(path, 'utf8')) as ReferenceTables;
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace runs as one space, and none between two wide characters: errcat reads a paragraph's
+ * line break as a browser shows it (see joinParagraphLines), docutils keeps it; 中文 wrapped over two
+ * lines is one word either way.
+ */
+const collapse = (s: string) => {
+  const spaced = s.replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < spaced.length; i++) {
+    if (spaced[i] === ' ' && isWide(spaced.codePointAt(i - 1)) && isWide(spaced.codePointAt(i + 1))) continue;
+    out += spaced[i];
+  }
+  return out;
+};
+const isWide = (cp: number | undefined) => cp !== undefined && eastAsianWidth(cp, { ambiguousAsWide: false }) === 2;
 
 /**
  * Differences between errcat's tables and a reference's: table and row counts, header rows, and

@@ -54,6 +54,11 @@ describe('Markdown reader', () => {
     expect(doc.tables[1]!.rows[4]!.cells[1]!.text).toBe('P|4');
   });
 
+  it('reads a line break in an HTML cell as a browser shows it: a space, but none between two Chinese characters', () => {
+    const read = page('# T\n\n<table><tr><th>错误码</th><th>描述</th></tr>\n<tr><td>A.1</td><td><p>请检查\n参数。Check\n  the value 或\nVPC</p></td></tr></table>\n');
+    expect(read.tables[0]!.rows[1]!.cells[1]!.text).toBe('请检查参数。Check the value 或 VPC');
+  });
+
   it('takes a UTF-8 BOM and CRLF line ends in its stride', () => {
     const read = page('\uFEFF# T\r\n\r\n|a|b|\r\n|--|--|\r\n|1|2|\r\n');
     expect(read.tables[0]!.rows.map((r) => [r.line, r.cells.map((c) => c.text)])).toEqual([[3, ['a', 'b']], [5, ['1', '2']]]);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
 import { readPage, readPageBytes } from '../../pipeline/read';
-import { padWide, WIDE_PAD } from '../../pipeline/read/rst/lines';
+import { joinParagraphLines, padWide, WIDE_PAD } from '../../pipeline/read/rst/lines';
 import { inlineText } from '../../pipeline/read/rst/inline';
 import { loadReference, referenceDifferences, repoRoot } from '../helpers/reference';
 
@@ -27,6 +27,17 @@ describe('RST reader', () => {
     expect(grid).toMatchObject({ section: 'Error codes', caption: 'Table 1 Error codes', headerRows: 1 });
     expect(simple).toMatchObject({ section: 'Simple tables', caption: null, headerRows: 1 });
     expect(grid!.rows.map((r) => r.line)).toEqual([30, 32, 37, 42, 49, 52]);
+  });
+
+  it.each([
+    ['Deleting the VPC is\nnot allowed.', 'Deleting the VPC is not allowed.'],
+    ['错误码不存在，请检查\n参数是否正确。', '错误码不存在，请检查参数是否正确。'],
+    ['请检查 VPC\n是否存在', '请检查 VPC 是否存在'],
+    ['오류가\n발생했습니다', '오류가 발생했습니다'],
+    ['trailing   \n   leading', 'trailing leading'],
+  ])('joins the lines of a paragraph %j as a browser shows them: %j', (text, joined) => {
+    // CSS Text 3: a line break is a space, but none between two wide East Asian characters (Hangul aside).
+    expect(joinParagraphLines(text)).toBe(joined);
   });
 
   it('reads a paragraph wrapped over lines as one line, as rendered, and paragraphs apart by a blank line', () => {

@@ -7,6 +7,7 @@
 import { parseFragment } from 'parse5';
 import type { SourceTable, TableCell, TableRow } from '../../generated/rows';
 import { readPlainHtmlTable, type HtmlElement, type HtmlNode, type HtmlText } from './plain-html-table';
+import { codePointAt, codePointBefore, joinsWithoutSpace } from '../../code-points';
 
 type Node = HtmlNode;
 type Element = HtmlElement;
@@ -116,7 +117,7 @@ export function cellText(element: Element): string {
       continue;
     }
     if (node.nodeName === '#text') {
-      parts.push((node as HtmlText).value.replace(/[ \t\n\r\f]+/g, ' '));
+      parts.push(renderedSpaces((node as HtmlText).value));
       continue;
     }
     if (!isElement(node) || INVISIBLE.has(node.tagName)) continue;
@@ -132,6 +133,16 @@ export function cellText(element: Element): string {
     pushChildren(node);
   }
   return tidyBreaks(parts.join('')).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * A text node's whitespace as a browser shows it: each run one space, but a line break between two
+ * wide East Asian characters none (CSS Text 3; see joinParagraphLines, which the RST reader uses).
+ */
+function renderedSpaces(text: string): string {
+  return text.replace(/[ \t\n\r\f]+/g, (run: string, at: number) =>
+    run.includes('\n') && joinsWithoutSpace(codePointBefore(text, at), codePointAt(text, at + run.length)) ? '' : ' ',
+  );
 }
 
 /**

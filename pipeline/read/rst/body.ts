@@ -8,7 +8,7 @@ import { ErrcatError } from '../../errors';
 import type { SourceTable } from '../../generated/rows';
 import { GRID_TOP, TableMarkupError, parseGridTable, type TableLayout } from './grid-table';
 import { inlineText, type PageRefs } from './inline';
-import { columnWidth, dedent, indentOf, isBlank, padWide, slice, type LineBlock } from './lines';
+import { columnWidth, dedent, indentOf, isBlank, joinParagraphLines, padWide, slice, type LineBlock } from './lines';
 import { SIMPLE_BORDER, SIMPLE_TOP, parseSimpleTable } from './simple-table';
 
 /** A body element reduced to what errcat needs: its text, and where tables and titles are. */
@@ -597,9 +597,9 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
   if (data !== '') {
     // A paragraph's lines are one line of text, as rendered (and as the Markdown reader reads a cell):
     // rewrapping a cell is no change of its text. docutils' astext() keeps the newlines; the
-    // reference tests compare whitespace collapsed.
+    // reference tests compare whitespace collapsed (and a break between wide characters removed).
     const text = inlineText(data, ctx.refs);
-    nodes.push({ kind: 'text', text: text.includes('\n') ? oneLine(text) : text });
+    nodes.push({ kind: 'text', text: text.includes('\n') ? joinParagraphLines(text) : text });
   }
   if (literalNext) {
     let k = end;
@@ -616,10 +616,4 @@ function parseText(block: LineBlock, start: number, ctx: ParseContext, nodes: Rs
 function isDefinitionStart(lines: string[], k: number): boolean {
   const line = lines[k]!;
   return !(BULLET.test(line) || ENUMERATOR.test(line) || EXPLICIT.test(line) || GRID_TOP.test(line) || SIMPLE_TOP.test(line) || isBlank(line));
-}
-
-/** Lines joined by one space, the spaces around each break dropped (split, not a pattern: a pattern would rescan long runs of spaces). */
-function oneLine(text: string): string {
-  const lines = text.split('\n');
-  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(' ');
 }

@@ -1,5 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
-import { codeUnits } from '../../code-points';
+import { codePointAt, codePointBefore, codeUnits, joinsWithoutSpace } from '../../code-points';
 
 /**
  * A run of source lines with their 1-based line numbers. Every block the RST reader works on
@@ -95,4 +95,20 @@ export function dedent(block: LineBlock): { block: LineBlock; indent: number } {
   for (const line of block.text) if (line !== '') indent = Math.min(indent, indentOf(line));
   if (indent === Infinity || indent === 0) return { block, indent: 0 };
   return { block: { text: block.text.map((l) => l.slice(indent)), line: block.line }, indent };
+}
+
+/**
+ * A paragraph's lines as one line, as a browser renders them (CSS Text 3, segment breaks): a break
+ * is a space, but none between two wide East Asian characters (中文 wrapped over two lines is one
+ * word), Hangul aside; the spaces around each break go. Split, not a pattern: a pattern would rescan
+ * long runs of spaces.
+ */
+export function joinParagraphLines(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0]!.trimEnd();
+  for (let i = 1; i < lines.length; i++) {
+    const next = i < lines.length - 1 ? lines[i]!.trim() : lines[i]!.trimStart();
+    out += (joinsWithoutSpace(codePointBefore(out, out.length), codePointAt(next, 0)) ? '' : ' ') + next;
+  }
+  return out;
 }
