@@ -140,6 +140,7 @@ export function cellText(element: Element): string {
  * wide East Asian characters none (CSS Text 3; see joinParagraphLines, which the RST reader uses).
  */
 function renderedSpaces(text: string): string {
+  if (!text.includes('\n')) return text.replace(/[ \t\r\f]+/g, ' ');
   return text.replace(/[ \t\n\r\f]+/g, (run: string, at: number) =>
     run.includes('\n') && joinsWithoutSpace(codePointBefore(text, at), codePointAt(text, at + run.length)) ? '' : ' ',
   );
