@@ -181,11 +181,14 @@ describe('errcat diff on edited copies of the seeds', () => {
   });
 });
 
+/** git in `repo`, committing as a test user. */
+const gitIn = (repo: string) => (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+
 describe('git sides', () => {
   it('--base compares a project that had sources/ at REV, before its errcat.json, with that, and says nothing', () => {
     const repo = join(work, 'to-settings');
     cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = gitIn(repo);
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'one');
@@ -205,7 +208,7 @@ describe('git sides', () => {
     for (const page of ['zh.md', 'en.rst']) cpSync(join(seedsDir, page), join(repo, 'docs', page));
     const settings = { catalogs: [{ name: 'cci', pages: [{ lang: 'zh', path: 'docs/zh.md' }, { lang: 'en', path: 'docs/en.rst' }] }] };
     writeFileSync(join(repo, 'errcat.json'), JSON.stringify(settings));
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = gitIn(repo);
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'one');
@@ -223,7 +226,7 @@ describe('git sides', () => {
   it('reads sources as of a revision without a checkout', async () => {
     const repo = join(work, 'repo');
     cpSync(seedsDir, join(repo, 'sources', 'cci'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = gitIn(repo);
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'one');
