@@ -214,6 +214,19 @@ export function variantsOf(entry: CatalogEntry): readonly Variant[] {
   return entry.variants ?? [entry];
 }
 
+/**
+ * The status `lang`'s page gives a variant: the language's own (kept in its text when the pages
+ * disagree, status-mismatch; null when that page gives none), else the variant's; undefined when
+ * the variant has no row in `lang`. The CSV's per-language columns and diff's page-status-changed
+ * read it here.
+ */
+export function pageStatusOf(variant: Variant, lang: string): { httpStatus: number | null; httpStatuses?: number[] } | undefined {
+  const text = variant.texts[lang];
+  if (text === undefined) return undefined;
+  const own = 'httpStatus' in text ? text : variant;
+  return { httpStatus: own.httpStatus ?? null, ...(own.httpStatuses !== undefined ? { httpStatuses: own.httpStatuses } : {}) };
+}
+
 /** Code order: by code point, so the order is the same on every machine and locale. */
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

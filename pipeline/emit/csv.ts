@@ -13,7 +13,7 @@
  */
 import { neutralizeFormula } from '../escape';
 import type { Catalog, Variant } from '../generated/catalog';
-import { compareCodes, variantsOf } from '../merge';
+import { compareCodes, pageStatusOf, variantsOf } from '../merge';
 
 export { neutralizeFormula };
 
@@ -50,12 +50,10 @@ export function emitCsv(catalog: Catalog, options: { bom?: boolean } = {}): stri
   return csv;
 }
 
-/** The status `lang`'s page gives a variant: its own when it differs, else the variant's; empty for none or no row. */
+/** The status `lang`'s page gives a variant (see pageStatusOf), as a cell: `400/404` for several, empty for none or no row. */
 function pageStatus(variant: Variant, lang: string): string {
-  const text = variant.texts[lang];
-  if (text === undefined) return '';
-  const own = 'httpStatus' in text ? text : variant;
-  return own.httpStatuses?.join('/') ?? (own.httpStatus === null || own.httpStatus === undefined ? '' : String(own.httpStatus));
+  const own = pageStatusOf(variant, lang);
+  return own === undefined ? '' : (own.httpStatuses?.join('/') ?? (own.httpStatus === null ? '' : String(own.httpStatus)));
 }
 
 // Quoted when RFC 4180 requires it (a comma, quote, CR or LF) and when the text starts or ends with

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { eastAsianWidth } from 'get-east-asian-width';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codePointAt, codePointBefore, joinsWithoutSpace } from '../../pipeline/code-points';
 import type { SourceTable } from '../../pipeline/generated/rows';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,20 +19,19 @@ export function loadReference(path: string): ReferenceTables {
 }
 
 /**
- * Whitespace runs as one space, and none between two wide characters: errcat reads a paragraph's
- * line break as a browser shows it (see joinParagraphLines), docutils keeps it; 中文 wrapped over two
- * lines is one word either way.
+ * Whitespace runs as one space, and none where errcat reads a line break as nothing (between two
+ * Chinese characters, see joinsWithoutSpace): docutils keeps that break, which collapses to a space.
+ * Applied to both sides alike.
  */
 const collapse = (s: string) => {
   const spaced = s.replace(/\s+/g, ' ').trim();
   let out = '';
   for (let i = 0; i < spaced.length; i++) {
-    if (spaced[i] === ' ' && isWide(spaced.codePointAt(i - 1)) && isWide(spaced.codePointAt(i + 1))) continue;
+    if (spaced[i] === ' ' && joinsWithoutSpace(codePointBefore(spaced, i), codePointAt(spaced, i + 1))) continue;
     out += spaced[i];
   }
   return out;
 };
-const isWide = (cp: number | undefined) => cp !== undefined && eastAsianWidth(cp, { ambiguousAsWide: false }) === 2;
 
 /**
  * Differences between errcat's tables and a reference's: table and row counts, header rows, and

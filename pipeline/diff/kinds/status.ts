@@ -1,12 +1,12 @@
 import type { CatalogEntry } from '../../generated/catalog';
+import { pageStatusOf } from '../../merge';
 import type { ChangeKind, EntryPair, Finding } from '../kind';
 import { location } from '../kind';
 
-/** The status `lang`'s page gives an entry: its own when it differs from the entry's, else the entry's; null for none. */
-function pageStatus(entry: CatalogEntry, lang: string): number | null {
-  const text = entry.texts[lang];
-  if (text === undefined) return null;
-  return 'httpStatus' in text ? (text.httpStatus ?? null) : entry.httpStatus;
+/** The status `lang`'s page gives an entry (see pageStatusOf): one number, or `400/404` for several; null for none. */
+function pageStatus(entry: CatalogEntry, lang: string): number | string | null {
+  const own = pageStatusOf(entry, lang);
+  return own?.httpStatuses?.join('/') ?? own?.httpStatus ?? null;
 }
 
 export const statusChanged: ChangeKind = {
